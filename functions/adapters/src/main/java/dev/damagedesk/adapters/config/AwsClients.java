@@ -1,0 +1,63 @@
+package dev.damagedesk.adapters.config;
+
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the SDK clients a function uses, once per container (call from a handler's constructor).
+ * Cold start matters more than throughput here, so: the UrlConnection HTTP client (Apache and Netty are
+ * excluded from the build), a region read from AWS_REGION instead of the default provider chain, and only
+ * the two credential sources that can apply (Lambda's environment, or the local runtime's system properties).
+ * AWS_ENDPOINT_URL_&lt;SERVICE&gt; points a client at a local emulator; it is never set on AWS.
+ */
+public final class AwsClients {
+
+    private final FunctionEnvironment environment;
+
+    public AwsClients(FunctionEnvironment environment) {
+        this.environment = environment;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder(), "DYNAMODB").build();
+    }
+
+    public SqsClient sqs() {
+        return configure(SqsClient.builder(), "SQS").build();
+    }
+
+    public SesV2Client sesV2() {
+        return configure(SesV2Client.builder(), "SESV2").build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
+    B configure(B builder, String serviceSuffix) {
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of(environment.required("AWS_REGION")))
+                .credentialsProvider(credentials());
+        endpointFor(serviceSuffix).ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private Optional<URI> endpointFor(String serviceSuffix) {
+        return environment.optional("AWS_ENDPOINT_URL_" + serviceSuffix)
+                .or(() -> environment.optional("AWS_ENDPOINT_URL"))
+                .map(URI::create);
+    }
+
+    private static AwsCredentialsProvider credentials() {
+        return AwsCredentialsProviderChain.of(
+                EnvironmentVariableCredentialsProvider.create(),
+                SystemPropertyCredentialsProvider.create());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.damagedesk.adapters.message;
+
+import dev.damagedesk.adapters.json.Json;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** Reads the fields of a queue message, turning every shape error into a {@link MessageFormatException}. */
+final class MessageFields {
+
+    private MessageFields() {
+    }
+
+    static Map<String, Object> parse(String json, String expectedSchema) {
+        Map<String, Object> body;
+        try {
+            body = Json.parseObject(json);
+        } catch (Json.MalformedJsonException e) {
+            throw new MessageFormatException("Body is not a JSON object: " + e.getMessage());
+        }
+        Object schema = body.get("schema");
+        if (!expectedSchema.equals(schema)) {
+            throw new MessageFormatException("Expected schema " + expectedSchema + " but got " + schema);
+        }
+        return body;
+    }
+
+    static String text(Map<String, Object> body, String field) {
+        if (body.get(field) instanceof String value && !value.isBlank()) {
+            return value;
+        }
+        throw new MessageFormatException(field + " is missing or not a string");
+    }
+
+    static String optionalText(Map<String, Object> body, String field) {
+        Object value = body.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String text) {
+            return text;
+        }
+        throw new MessageFormatException(field + " is not a string");
+    }
+
+    static long number(Map<String, Object> body, String field) {
+        if (body.get(field) instanceof Number value) {
+            return value.longValue();
+        }
+        throw new MessageFormatException(field + " is missing or not a number");
+    }
+
+    static Instant instant(Map<String, Object> body, String field) {
+        try {
+            return Instant.parse(text(body, field));
+        } catch (DateTimeParseException e) {
+            throw new MessageFormatException(field + " is not an ISO-8601 instant");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Map<String, Object> body, String field) {
+        if (body.get(field) instanceof Map<?, ?> value) {
+            return (Map<String, Object>) value;
+        }
+        throw new MessageFormatException(field + " is missing or not an object");
+    }
+}

@@ -1,0 +1,8 @@
+package dev.damagedesk.adapters.message;
+
+/** A queue message that can never be processed as it is: retrying it cannot help, the dead-letter queue will keep it. */
+public final class MessageFormatException extends RuntimeException {
+    public MessageFormatException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.damagedesk.adapters.repository;
+
+import static dev.damagedesk.adapters.repository.Attributes.n;
+import static dev.damagedesk.adapters.repository.Attributes.s;
+import static dev.damagedesk.adapters.repository.Attributes.string;
+
+import dev.damagedesk.domain.report.ReportId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Remembers which report an {@code Idempotency-Key} produced, so that a client's retry gets the same report
+ * instead of a second one. The key is stored hashed; the record expires through TTL.
+ * A record is created before the report is queued and marked queued after: a retry that finds it unqueued
+ * queues the report again (the processor ignores the duplicate), so a crash between the two steps loses nothing.
+ */
+public final class IdempotencyStore {
+
+    public sealed interface Claim {
+        /** The key is new: this request owns the report id it proposed. */
+        record Claimed() implements Claim {
+        }
+
+        /** The same key and body were seen before: answer with the earlier report. */
+        record Replay(ReportId reportId, Instant receivedAt, boolean queued) implements Claim {
+        }
+
+        /** The same key came with a different body. */
+        record Conflict() implements Claim {
+        }
+    }
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public IdempotencyStore(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+    }
+
+    public Claim claim(String idempotencyKey, String requestFingerprint, ReportId proposedId, Instant receivedAt,
+                       Instant expiresAt) {
+        Map<String, AttributeValue> key = ReportKeys.idempotencyKey(sha256(idempotencyKey));
+        Map<String, AttributeValue> item = new java.util.HashMap<>(key);
+        item.put("type", s("IDEMPOTENCY"));
+        item.put("fingerprint", s(requestFingerprint));
+        item.put("reportId", s(proposedId.value()));
+        item.put("receivedAt", s(receivedAt.toString()));
+        item.put("queued", AttributeValue.fromBool(false));
+        item.put("expiresAt", n(expiresAt.getEpochSecond()));
+        try {
+            dynamoDb.putItem(put -> put.tableName(tableName).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return new Claim.Claimed();
+        } catch (ConditionalCheckFailedException seenBefore) {
+            Map<String, AttributeValue> earlier = dynamoDb.getItem(get -> get.tableName(tableName).key(key).consistentRead(true)).item();
+            if (!requestFingerprint.equals(string(earlier, "fingerprint"))) {
+                return new Claim.Conflict();
+            }
+            AttributeValue queued = earlier.get("queued");
+            return new Claim.Replay(
+                    ReportId.parse(string(earlier, "reportId")).orElseThrow(),
+                    Instant.parse(string(earlier, "receivedAt")),
+                    queued != null && Boolean.TRUE.equals(queued.bool()));
+        }
+    }
+
+    public void markQueued(String idempotencyKey) {
+        dynamoDb.updateItem(update -> update.tableName(tableName)
+                .key(ReportKeys.idempotencyKey(sha256(idempotencyKey)))
+                .updateExpression("SET queued = :true")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
+    }
+
+    /** Hex SHA-256, used for keys and request fingerprints alike. */
+    public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.damagedesk.intake.handler;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.damagedesk.adapters.json.Json;
+import dev.damagedesk.domain.report.Language;
+import dev.damagedesk.domain.validation.FieldError;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The public API's response shapes: JSON bodies, never cached, errors as a list of field errors. */
+final class ApiResponses {
+
+    private ApiResponses() {
+    }
+
+    static APIGatewayV2HTTPResponse json(int status, Object body) {
+        return json(status, body, Map.of());
+    }
+
+    static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.putAll(extraHeaders);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(Json.write(body))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    static APIGatewayV2HTTPResponse errors(int status, List<FieldError> errors, Language language) {
+        return errors(status, errors, language, Map.of());
+    }
+
+    static APIGatewayV2HTTPResponse errors(int status, List<FieldError> errors, Language language,
+                                           Map<String, String> extraHeaders) {
+        List<Map<String, Object>> list = errors.stream().map(error -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("field", error.field());
+            entry.put("code", error.code());
+            entry.put("message", error.message(language));
+            return entry;
+        }).toList();
+        return json(status, Map.of("errors", list), extraHeaders);
+    }
+
+    static APIGatewayV2HTTPResponse error(int status, FieldError error, Language language) {
+        return errors(status, List.of(error), language);
+    }
+
+    static final FieldError NOT_FOUND = new FieldError("reportId", "not_found",
+            "No report matches this id and tracking token.",
+            "이 신고 번호와 조회 토큰에 해당하는 신고가 없습니다.");
+
+    static final FieldError ROUTE_NOT_FOUND = new FieldError(null, "not_found",
+            "No such resource.", "해당 주소가 없습니다.");
+
+    static final FieldError KEY_REUSED = new FieldError("Idempotency-Key", "idempotency_key_reused",
+            "This Idempotency-Key was already used for a different report. Use a new key for a new report.",
+            "이 Idempotency-Key는 이미 다른 신고에 사용되었습니다. 새 신고에는 새 키를 사용해 주세요.");
+
+    static final FieldError KEY_FORMAT = new FieldError("Idempotency-Key", "invalid_format",
+            "Idempotency-Key must be 8 to 128 visible ASCII characters.",
+            "Idempotency-Key는 8~128자의 영문·숫자·기호여야 합니다.");
+
+    static final FieldError UNAVAILABLE = new FieldError(null, "temporarily_unavailable",
+            "We could not accept the report right now; nothing was stored. Please retry after the time in Retry-After.",
+            "지금은 신고를 접수할 수 없습니다. 저장된 내용은 없습니다. Retry-After에 적힌 시간 뒤에 다시 보내 주세요.");
+
+    static final FieldError INTERNAL = new FieldError(null, "internal_error",
+            "Something went wrong on our side; nothing was stored. Please retry later.",
+            "서버 쪽 문제로 처리하지 못했습니다. 저장된 내용은 없습니다. 잠시 후 다시 시도해 주세요.");
+}

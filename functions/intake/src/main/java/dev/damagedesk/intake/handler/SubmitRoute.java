@@ -1,0 +1,65 @@
+package dev.damagedesk.intake.handler;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.damagedesk.domain.report.Language;
+import dev.damagedesk.intake.submit.ReportSubmissionService;
+import dev.damagedesk.intake.submit.ReportSubmissionService.Result;
+import dev.damagedesk.intake.submit.RequestBody;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code POST /v1/reports}: HTTP in, {@link ReportSubmissionService} call, HTTP out. */
+final class SubmitRoute {
+
+    private final ReportSubmissionService service;
+
+    SubmitRoute(ReportSubmissionService service) {
+        this.service = service;
+    }
+
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
+        Language headerLanguage = Language.fromAcceptLanguage(headers.get("accept-language"));
+        RequestBody.Parsed parsed = RequestBody.parse(headers.get("content-type"), event.getBody(), event.getIsBase64Encoded());
+        if (parsed instanceof RequestBody.Parsed.UnsupportedMediaType unsupported) {
+            return ApiResponses.error(415, unsupported.error(), headerLanguage);
+        }
+        if (parsed instanceof RequestBody.Parsed.TooLarge tooLarge) {
+            return ApiResponses.error(413, tooLarge.error(), headerLanguage);
+        }
+        if (parsed instanceof RequestBody.Parsed.Malformed malformed) {
+            return ApiResponses.error(400, malformed.error(), headerLanguage);
+        }
+        RequestBody.Parsed.Json json = (RequestBody.Parsed.Json) parsed;
+        // Errors about the report are written in the language the reporter chose in it, when it says one.
+        Language language = json.object().get("locale") instanceof String code
+                ? Language.fromCode(code).orElse(headerLanguage) : headerLanguage;
+
+        Optional<String> idempotencyKey = Optional.ofNullable(headers.get("idempotency-key"));
+        if (idempotencyKey.isPresent() && !idempotencyKey.get().matches("[\\x21-\\x7E]{8,128}")) {
+            return ApiResponses.error(400, ApiResponses.KEY_FORMAT, language);
+        }
+
+        Result result = service.submit(json.object(), json.bytes(), idempotencyKey);
+        if (result instanceof Result.Rejected rejected) {
+            return ApiResponses.errors(400, rejected.errors(), language);
+        }
+        if (result instanceof Result.IdempotencyKeyReused) {
+            return ApiResponses.error(409, ApiResponses.KEY_REUSED, language);
+        }
+        Result.Accepted accepted = (Result.Accepted) result;
+        String statusPath = "/v1/reports/" + accepted.reportId().value();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reportId", accepted.reportId().value());
+        body.put("status", "RECEIVED");
+        body.put("receivedAt", accepted.receivedAt().toString());
+        body.put("trackingToken", accepted.trackingToken());
+        body.put("statusUrl", statusPath);
+        body.put("expectedProcessingSeconds", accepted.expectedProcessing().toSeconds());
+        body.put("message", language == Language.KO
+                ? "신고가 접수되었습니다. 조회 토큰은 다시 보여 드리지 않으니 안전하게 보관해 주세요."
+                : "Your report was received. Keep the tracking token safe: it is not shown again.");
+        return ApiResponses.json(202, body, Map.of("Location", statusPath));
+    }
+}

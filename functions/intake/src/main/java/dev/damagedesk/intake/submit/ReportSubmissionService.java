@@ -1,0 +1,100 @@
+package dev.damagedesk.intake.submit;
+
+import dev.damagedesk.adapters.message.ReportSubmittedMessage;
+import dev.damagedesk.adapters.queue.MessageQueue;
+import dev.damagedesk.adapters.repository.IdempotencyStore;
+import dev.damagedesk.domain.identity.TrackingTokens;
+import dev.damagedesk.domain.report.ReportId;
+import dev.damagedesk.domain.report.ReportSubmission;
+import dev.damagedesk.domain.validation.FieldError;
+import dev.damagedesk.domain.validation.SubmissionFormat;
+import dev.damagedesk.domain.validation.SubmissionParser;
+import dev.damagedesk.domain.validation.Validated;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Accepts a report: validates it, gives it an id and a private tracking token, and queues it. Answers
+ * "accepted" only once the intake queue has the report; nothing is stored for a report that fails validation.
+ */
+public final class ReportSubmissionService {
+
+    /** How long a client may retry with the same Idempotency-Key and get the same report. */
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
+    public sealed interface Result {
+        record Accepted(ReportId reportId, Instant receivedAt, String trackingToken, Duration expectedProcessing)
+                implements Result {
+        }
+
+        record Rejected(List<FieldError> errors) implements Result {
+        }
+
+        record IdempotencyKeyReused() implements Result {
+        }
+    }
+
+    private final SubmissionParser parser;
+    private final MessageQueue intakeQueue;
+    private final IdempotencyStore idempotency;
+    private final TrackingTokens tokens;
+    private final ProcessingTimeQuote processingTime;
+    private final String incidentId;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public ReportSubmissionService(SubmissionParser parser, MessageQueue intakeQueue, IdempotencyStore idempotency,
+                                   TrackingTokens tokens, ProcessingTimeQuote processingTime, String incidentId,
+                                   Clock clock, RandomGenerator random) {
+        this.parser = parser;
+        this.intakeQueue = intakeQueue;
+        this.idempotency = idempotency;
+        this.tokens = tokens;
+        this.processingTime = processingTime;
+        this.incidentId = incidentId;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /**
+     * @param idempotencyKey the client's key, already checked for shape, or empty
+     * @throws MessageQueue.QueueUnavailableException when the report could not be queued (answer 503)
+     */
+    public Result submit(Map<String, Object> body, byte[] rawBody, Optional<String> idempotencyKey) {
+        Validated<ReportSubmission> validated = parser.parse(body);
+        if (!validated.isValid()) {
+            return new Result.Rejected(validated.errors());
+        }
+        ReportSubmission submission = validated.value();
+        Instant now = clock.instant();
+        ReportId reportId = ReportId.newId(now, random);
+        Instant receivedAt = now;
+        boolean alreadyQueued = false;
+
+        if (idempotencyKey.isPresent()) {
+            var claim = idempotency.claim(idempotencyKey.get(), IdempotencyStore.sha256(rawBody), reportId, now,
+                    now.plus(IDEMPOTENCY_WINDOW));
+            if (claim instanceof IdempotencyStore.Claim.Conflict) {
+                return new Result.IdempotencyKeyReused();
+            }
+            if (claim instanceof IdempotencyStore.Claim.Replay replay) {
+                reportId = replay.reportId();
+                receivedAt = replay.receivedAt();
+                alreadyQueued = replay.queued();
+            }
+        }
+
+        String token = tokens.issue(reportId);
+        if (!alreadyQueued) {
+            intakeQueue.send(new ReportSubmittedMessage(reportId, receivedAt, incidentId, TrackingTokens.hash(token),
+                    SubmissionFormat.toMap(submission)).toJson());
+            idempotencyKey.ifPresent(idempotency::markQueued);
+        }
+        return new Result.Accepted(reportId, receivedAt, token, processingTime.current());
+    }
+}

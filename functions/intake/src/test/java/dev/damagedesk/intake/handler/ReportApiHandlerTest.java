@@ -1,0 +1,197 @@
+package dev.damagedesk.intake.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.json.Json;
+import dev.damagedesk.localaws.LocalCloud;
+import dev.damagedesk.localaws.SharedLocalCloud;
+import dev.damagedesk.localaws.lambda.LocalLambdaContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The intake handler driven by API Gateway payload 2.0 event fixtures, against the emulators: real SQS and
+ * DynamoDB calls, nothing mocked.
+ */
+class ReportApiHandlerTest {
+
+    private final LocalCloud cloud = SharedLocalCloud.get();
+    private final Map<String, String> environment = cloud.functionEnvironment("IntakeFunction");
+    private final ReportApiHandler handler = new ReportApiHandler(FunctionEnvironment.of(environment), Clock.systemUTC());
+    private final String queueUrl = cloud.resources().queueUrl("IntakeQueue");
+
+    @BeforeEach
+    void emptyIntakeQueue() {
+        cloud.aws().sqs().purgeQueue(purge -> purge.queueUrl(queueUrl));
+    }
+
+    @Test
+    void acceptedReportIsQueuedWithItsIdAndATokenThatIsNotStoredInTheMessage() {
+        APIGatewayV2HTTPResponse response = handle(EventLoader.loadApiGatewayHttpEvent("events/submit-report.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        Map<String, Object> body = Json.parseObject(response.getBody());
+        assertThat(body.get("status")).isEqualTo("RECEIVED");
+        assertThat((String) body.get("reportId")).hasSize(26);
+        assertThat(response.getHeaders()).containsEntry("Location", "/v1/reports/" + body.get("reportId"));
+        assertThat(((Number) body.get("expectedProcessingSeconds")).longValue()).isPositive();
+        String token = (String) body.get("trackingToken");
+
+        List<Message> queued = receiveAll();
+        assertThat(queued).hasSize(1);
+        Map<String, Object> message = Json.parseObject(queued.get(0).body());
+        assertThat(message.get("reportId")).isEqualTo(body.get("reportId"));
+        assertThat(queued.get(0).body()).doesNotContain(token);
+        assertThat(message.get("tokenHash")).isEqualTo(dev.damagedesk.domain.identity.TrackingTokens.hash(token));
+    }
+
+    @Test
+    void base64EncodedBodiesAreDecodedAsApiGatewaySendsThem() {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/submit-report-base64.json");
+        String json = EventLoader.loadApiGatewayHttpEvent("events/submit-report.json").getBody();
+        event.setBody(Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(handle(event).getStatusCode()).isEqualTo(202);
+        assertThat(receiveAll()).hasSize(1);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheSameReportAndQueuesNothingNew() {
+        String key = "retry-" + UUID.randomUUID();
+        APIGatewayV2HTTPResponse first = handle(withHeader(submitEvent(), "Idempotency-Key", key));
+        APIGatewayV2HTTPResponse retry = handle(withHeader(submitEvent(), "Idempotency-Key", key));
+
+        assertThat(first.getStatusCode()).isEqualTo(202);
+        assertThat(retry.getStatusCode()).isEqualTo(202);
+        Map<String, Object> firstBody = Json.parseObject(first.getBody());
+        Map<String, Object> retryBody = Json.parseObject(retry.getBody());
+        assertThat(retryBody.get("reportId")).isEqualTo(firstBody.get("reportId"));
+        assertThat(retryBody.get("trackingToken")).isEqualTo(firstBody.get("trackingToken"));
+        assertThat(receiveAll()).hasSize(1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherBodyIsAConflict() {
+        String key = "conflict-" + UUID.randomUUID();
+        handle(withHeader(submitEvent(), "Idempotency-Key", key));
+        APIGatewayV2HTTPEvent other = withHeader(submitEvent(), "Idempotency-Key", key);
+        other.setBody(other.getBody().replace("music", "webtoon"));
+
+        APIGatewayV2HTTPResponse response = handle(other);
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(errorCodes(response)).containsExactly("idempotency_key_reused");
+        assertThat(receiveAll()).hasSize(1);
+    }
+
+    @Test
+    void invalidReportsAreAnsweredInTheReportersLanguageAndNothingIsQueued() {
+        APIGatewayV2HTTPEvent event = submitEvent();
+        event.setBody(event.getBody().replace("minji.kim@example.com", "not-an-address").replace("true}", "false}"));
+
+        APIGatewayV2HTTPResponse response = handle(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(errorCodes(response)).containsExactlyInAnyOrder("invalid_format", "must_be_true");
+        assertThat(response.getBody()).contains("reporter.email").contains("privacyConsent");
+        assertThat(errorMessages(response)).allSatisfy(message -> assertThat(message).containsPattern("[가-힣]"));
+        assertThat(receiveAll()).isEmpty();
+    }
+
+    @Test
+    void aQueueThatCannotTakeTheReportGivesA503WithRetryAfterNeverA202() {
+        Map<String, String> broken = new HashMap<>(environment);
+        broken.put("INTAKE_QUEUE_URL", queueUrl.replace("IntakeQueue", "NoSuchQueue"));
+        ReportApiHandler withoutQueue = new ReportApiHandler(FunctionEnvironment.of(broken), Clock.systemUTC());
+
+        APIGatewayV2HTTPResponse response = withoutQueue.handleRequest(submitEvent(), LocalLambdaContext.forTest("IntakeFunction"));
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", ReportApiHandler.RETRY_AFTER_SECONDS);
+        assertThat(errorCodes(response)).containsExactly("temporarily_unavailable");
+        assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("at dev.");
+    }
+
+    @Test
+    void aQueuedReportIsVisibleToItsTokenAndToNobodyElse() {
+        Map<String, Object> accepted = Json.parseObject(handle(submitEvent()).getBody());
+        String id = (String) accepted.get("reportId");
+        String token = (String) accepted.get("trackingToken");
+
+        APIGatewayV2HTTPResponse own = handle(statusEvent(id, token));
+        APIGatewayV2HTTPResponse wrongToken = handle(statusEvent(id, token.substring(1) + "A"));
+        APIGatewayV2HTTPResponse noToken = handle(statusEvent(id, null));
+        APIGatewayV2HTTPResponse unknownId = handle(statusEvent("01GFM4V7Q2S8W3N5K6P9R0T1X2", token));
+
+        assertThat(own.getStatusCode()).isEqualTo(200);
+        assertThat(Json.parseObject(own.getBody())).containsEntry("status", "RECEIVED").containsEntry("reportId", id);
+        for (APIGatewayV2HTTPResponse hidden : List.of(wrongToken, noToken, unknownId)) {
+            assertThat(hidden.getStatusCode()).isEqualTo(404);
+            assertThat(hidden.getBody()).isEqualTo(unknownId.getBody());
+        }
+    }
+
+    @Test
+    void unknownRoutesAre404() {
+        APIGatewayV2HTTPEvent event = submitEvent();
+        event.setRouteKey("DELETE /v1/reports");
+        assertThat(handle(event).getStatusCode()).isEqualTo(404);
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, LocalLambdaContext.forTest("IntakeFunction"));
+    }
+
+    private static APIGatewayV2HTTPEvent submitEvent() {
+        return EventLoader.loadApiGatewayHttpEvent("events/submit-report.json");
+    }
+
+    private static APIGatewayV2HTTPEvent statusEvent(String id, String token) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/get-report-status.json");
+        event.setPathParameters(Map.of("reportId", id));
+        event.setRawPath("/v1/reports/" + id);
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.remove("x-tracking-token");
+        if (token != null) {
+            headers.put("x-tracking-token", token);
+        }
+        event.setHeaders(headers);
+        return event;
+    }
+
+    private static APIGatewayV2HTTPEvent withHeader(APIGatewayV2HTTPEvent event, String name, String value) {
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put(name.toLowerCase(), value);
+        event.setHeaders(headers);
+        return event;
+    }
+
+    private List<Message> receiveAll() {
+        return cloud.aws().sqs().receiveMessage(receive -> receive.queueUrl(queueUrl)
+                .maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(60)).messages();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> errorCodes(APIGatewayV2HTTPResponse response) {
+        return ((List<Map<String, Object>>) Json.parseObject(response.getBody()).get("errors")).stream()
+                .map(error -> (String) error.get("code")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> errorMessages(APIGatewayV2HTTPResponse response) {
+        return ((List<Map<String, Object>>) Json.parseObject(response.getBody()).get("errors")).stream()
+                .map(error -> (String) error.get("message")).toList();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.damagedesk.processor.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.damagedesk.adapters.config.AwsClients;
+import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.incident.IncidentCatalog;
+import dev.damagedesk.adapters.message.MessageFormatException;
+import dev.damagedesk.adapters.queue.MessageQueue;
+import dev.damagedesk.adapters.repository.ReportRepository;
+import dev.damagedesk.domain.scoring.BaselineCompensationPolicy;
+import dev.damagedesk.processor.process.ReportProcessor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQS event source of the intake queue. Each record is processed on its own; the ones that fail are returned
+ * as batch item failures (the event source has ReportBatchItemFailures), so one bad report never holds back
+ * or repeats the others. A record that keeps failing reaches the dead-letter queue through the redrive policy.
+ */
+public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final ReportProcessor processor;
+
+    public ReportProcessorHandler() {
+        this(FunctionEnvironment.system(), Clock.systemUTC());
+    }
+
+    ReportProcessorHandler(FunctionEnvironment environment, Clock clock) {
+        AwsClients clients = new AwsClients(environment);
+        String table = environment.required("REPORTS_TABLE");
+        this.processor = new ReportProcessor(
+                new IncidentCatalog(),
+                new BaselineCompensationPolicy(),
+                new ReportRepository(clients.dynamoDb(), table),
+                new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL")),
+                Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095)),
+                clock);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            try {
+                boolean stored = processor.process(message.getBody());
+                context.getLogger().log((stored ? "Stored" : "Already stored; re-queued acknowledgement for")
+                        + " message " + message.getMessageId(), LogLevel.INFO);
+            } catch (MessageFormatException unprocessable) {
+                context.getLogger().log("Unprocessable message " + message.getMessageId() + " (receive "
+                        + receiveCount(message) + "): " + unprocessable.getMessage(), LogLevel.ERROR);
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            } catch (RuntimeException transientOrBug) {
+                context.getLogger().log("Processing failed for message " + message.getMessageId() + " (receive "
+                        + receiveCount(message) + "), will retry: " + transientOrBug, LogLevel.WARN);
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private static String receiveCount(SQSEvent.SQSMessage message) {
+        return message.getAttributes() == null ? "?" : message.getAttributes().getOrDefault("ApproximateReceiveCount", "?");
+    }
+}

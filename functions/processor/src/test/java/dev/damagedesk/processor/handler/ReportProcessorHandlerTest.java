@@ -1,0 +1,121 @@
+package dev.damagedesk.processor.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.json.Json;
+import dev.damagedesk.localaws.LocalCloud;
+import dev.damagedesk.localaws.SharedLocalCloud;
+import dev.damagedesk.localaws.lambda.LocalLambdaContext;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** The processor driven by an SQS event fixture, storing into the DynamoDB emulator and queueing into ElasticMQ. */
+class ReportProcessorHandlerTest {
+
+    private static final String MUSIC_REPORT = "01GFM4V7Q2S8W3N5K6P9R0T1X2";
+    private static final String TAXI_REPORT = "01GFM4V8A1B2C3D4E5F6G7H8J9";
+    private static final String POISON_MESSAGE = "c80e8021-a70a-42c7-a470-796e1186f753";
+
+    private final LocalCloud cloud = SharedLocalCloud.get();
+    private final Map<String, String> environment = cloud.functionEnvironment("ProcessorFunction");
+    private final String table = cloud.resources().tableName("ReportsTable");
+    private final String notificationQueue = cloud.resources().queueUrl("NotificationQueue");
+    private final ReportProcessorHandler handler =
+            new ReportProcessorHandler(FunctionEnvironment.of(environment), Clock.systemUTC());
+
+    @BeforeEach
+    void startFromNothing() {
+        for (String id : List.of(MUSIC_REPORT, TAXI_REPORT)) {
+            cloud.aws().dynamoDb().deleteItem(delete -> delete.tableName(table).key(reportKey(id)));
+        }
+        cloud.aws().sqs().purgeQueue(purge -> purge.queueUrl(notificationQueue));
+    }
+
+    @Test
+    void storesAndScoresEachGoodRecordAndFailsOnlyThePoisonOne() {
+        SQSBatchResponse response = handle(EventLoader.loadSQSEvent("events/intake-queue-batch.json"));
+
+        assertThat(response.getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(POISON_MESSAGE);
+
+        Map<String, AttributeValue> music = item(MUSIC_REPORT);
+        assertThat(music.get("status").s()).isEqualTo("SCORED");
+        Map<String, AttributeValue> musicDecision = music.get("decision").m();
+        assertThat(musicDecision.get("ruleId").s()).isEqualTo("paid-subscription.extension-3x");
+        // music was down from 15:30 on 15 October to 15:00 on 16 October (KST): 23 h 30 min, tripled.
+        assertThat(musicDecision.get("extensionMinutes").n()).isEqualTo(String.valueOf(3 * (23 * 60 + 30)));
+        assertThat(music.get("gsi1pk").s()).startsWith("STATUS#SCORED#");
+
+        Map<String, AttributeValue> taxi = item(TAXI_REPORT);
+        assertThat(taxi.get("decision").m().get("amountKrw").n()).isEqualTo("30000");
+        assertThat(taxi.get("gsi2pk").s()).isEqualTo("INCIDENT#2022-10-15#SERVICE#taxi");
+
+        List<Message> notices = receiveNotices();
+        assertThat(notices).extracting(notice -> Json.parseObject(notice.body()).get("reportId"))
+                .containsExactlyInAnyOrder(MUSIC_REPORT, TAXI_REPORT);
+    }
+
+    @Test
+    void aRedeliveredMessageNeitherDuplicatesNorOverwritesALaterChange() {
+        SQSEvent event = EventLoader.loadSQSEvent("events/intake-queue-batch.json");
+        handle(event);
+        // A later change to the stored report, as staff will make: it must survive the redelivery.
+        cloud.aws().dynamoDb().updateItem(update -> update.tableName(table).key(reportKey(MUSIC_REPORT))
+                .updateExpression("SET #status = :review, staffNote = :note")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":review", AttributeValue.fromS("NEEDS_REVIEW"),
+                        ":note", AttributeValue.fromS("checked by staff"))));
+
+        SQSBatchResponse redelivery = handle(EventLoader.loadSQSEvent("events/intake-queue-batch.json"));
+
+        assertThat(redelivery.getBatchItemFailures()).hasSize(1);
+        Map<String, AttributeValue> music = item(MUSIC_REPORT);
+        assertThat(music.get("status").s()).isEqualTo("NEEDS_REVIEW");
+        assertThat(music.get("staffNote").s()).isEqualTo("checked by staff");
+        long reportItems = cloud.aws().dynamoDb().query(query -> query.tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("REPORT#" + MUSIC_REPORT)))).count();
+        assertThat(reportItems).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheTableCannotBeWrittenEveryRecordIsReturnedForRetry() {
+        Map<String, String> broken = new HashMap<>(environment);
+        broken.put("REPORTS_TABLE", "NoSuchTable");
+        ReportProcessorHandler withoutTable = new ReportProcessorHandler(FunctionEnvironment.of(broken), Clock.systemUTC());
+
+        SQSBatchResponse response = withoutTable.handleRequest(EventLoader.loadSQSEvent("events/intake-queue-batch.json"),
+                LocalLambdaContext.forTest("ProcessorFunction"));
+
+        assertThat(response.getBatchItemFailures()).hasSize(3);
+        assertThat(receiveNotices()).isEmpty();
+    }
+
+    private SQSBatchResponse handle(SQSEvent event) {
+        return handler.handleRequest(event, LocalLambdaContext.forTest("ProcessorFunction"));
+    }
+
+    private Map<String, AttributeValue> item(String reportId) {
+        return cloud.aws().dynamoDb().getItem(get -> get.tableName(table).key(reportKey(reportId)).consistentRead(true)).item();
+    }
+
+    private static Map<String, AttributeValue> reportKey(String reportId) {
+        return Map.of("pk", AttributeValue.fromS("REPORT#" + reportId), "sk", AttributeValue.fromS("REPORT"));
+    }
+
+    private List<Message> receiveNotices() {
+        return cloud.aws().sqs().receiveMessage(receive -> receive.queueUrl(notificationQueue)
+                .maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(60)).messages();
+    }
+}

@@ -1,0 +1,308 @@
+package dev.damagedesk.localaws.emulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The three emulators one local DamageDesk needs: SQS (ElasticMQ, in this JVM), DynamoDB (dynalite) and SES v2
+ * (aws-ses-v2-local), started in parallel on free loopback ports. With a data directory, DynamoDB data survives a
+ * restart ({@code dataDir/dynamodb}) and the emulators log to {@code dataDir/logs}; queues and sent mail do not.
+ */
+public final class LocalAws implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalAws.class);
+
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT_ID = "000000000000";
+    /** The emulators accept any credentials; these dummy ones only keep the SDK's credential chain quiet. */
+    public static final String ACCESS_KEY_ID = "local";
+    public static final String SECRET_ACCESS_KEY = "local";
+
+    private final ElasticMq elasticMq;
+    private final NodeEmulator dynalite;
+    private final NodeEmulator sesLocal;
+    private final Duration startupTime;
+    private final DataDirLock dataDirLock;
+    private final SqsClient sqs;
+    private final DynamoDbClient dynamoDb;
+    private boolean closed;
+
+    private LocalAws(ElasticMq elasticMq, NodeEmulator dynalite, NodeEmulator sesLocal, Duration startupTime,
+                     DataDirLock dataDirLock, SqsClient sqs, DynamoDbClient dynamoDb) {
+        this.sqs = sqs;
+        this.dynamoDb = dynamoDb;
+        this.elasticMq = elasticMq;
+        this.dynalite = dynalite;
+        this.sesLocal = sesLocal;
+        this.startupTime = startupTime;
+        this.dataDirLock = dataDirLock;
+    }
+
+    /**
+     * Starts the emulators, installing the npm ones first when {@code infrastructure/emulators/node_modules} is
+     * missing.
+     *
+     * @param dataDir where DynamoDB keeps its data and the emulators their logs; in memory (logs under
+     *                {@code infrastructure/emulators/target/logs}) when empty
+     */
+    public static LocalAws start(Path repositoryRoot, Optional<Path> dataDir) {
+        long startNanos = System.nanoTime();
+        Path emulatorsDir = repositoryRoot.resolve("infrastructure").resolve("emulators").toAbsolutePath();
+        installNodeEmulatorsIfMissing(emulatorsDir);
+        DataDirLock lock = dataDir.map(DataDirLock::acquire).orElse(null);
+        Path logDir = dataDir.map(dir -> dir.resolve("logs")).orElse(NodeEmulator.defaultLogDir(emulatorsDir));
+        Optional<Path> dynamoDbDir = dataDir.map(dir -> dir.resolve("dynamodb"));
+
+        ExecutorService starter = Executors.newFixedThreadPool(3, runnable -> {
+            Thread thread = new Thread(runnable, "local-aws-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        boolean started = false;
+        try {
+            // Each client is built (and its first call made, which loads most of the SDK) as soon as its emulator
+            // answers, while the slower emulators are still starting.
+            CompletableFuture<NodeEmulator> dynaliteStart = CompletableFuture.supplyAsync(
+                    () -> NodeEmulator.dynalite(emulatorsDir, dynamoDbDir, logDir), starter);
+            CompletableFuture<DynamoDbClient> dynamoDbClient = dynaliteStart.thenApplyAsync(emulator -> {
+                DynamoDbClient client = dynamoDbClient(emulator.endpoint());
+                client.listTables(request -> request.limit(1));
+                return client;
+            }, starter);
+            CompletableFuture<NodeEmulator> sesStart = CompletableFuture.supplyAsync(
+                    () -> NodeEmulator.sesLocal(emulatorsDir, logDir), starter);
+            CompletableFuture<ElasticMq> sqsStart = CompletableFuture.supplyAsync(ElasticMq::start, starter);
+            CompletableFuture<SqsClient> sqsClient = sqsStart.thenApplyAsync(emulator -> {
+                SqsClient client = sqsClient(emulator.endpoint());
+                client.listQueues();
+                return client;
+            }, starter);
+            List<RuntimeException> failures = new ArrayList<>();
+            ElasticMq elasticMq = join(sqsStart, failures);
+            NodeEmulator dynalite = join(dynaliteStart, failures);
+            NodeEmulator sesLocal = join(sesStart, failures);
+            SqsClient sqs = failures.isEmpty() ? join(sqsClient, failures) : null;
+            DynamoDbClient dynamoDb = failures.isEmpty() ? join(dynamoDbClient, failures) : null;
+            if (!failures.isEmpty()) {
+                closeQuietly(sqs);
+                closeQuietly(dynamoDb);
+                closeQuietly(elasticMq);
+                closeQuietly(dynalite);
+                closeQuietly(sesLocal);
+                RuntimeException failure = failures.get(0);
+                failures.subList(1, failures.size()).forEach(failure::addSuppressed);
+                throw failure;
+            }
+            Duration startupTime = Duration.ofNanos(System.nanoTime() - startNanos);
+            LOG.info("Local AWS up in {} ms: SQS {}, DynamoDB {}, SES {}", startupTime.toMillis(),
+                    elasticMq.endpoint(), dynalite.endpoint(), sesLocal.endpoint());
+            LocalAws aws = new LocalAws(elasticMq, dynalite, sesLocal, startupTime, lock, sqs, dynamoDb);
+            started = true;
+            return aws;
+        } finally {
+            starter.shutdown();
+            if (!started && lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    public URI sqsEndpoint() {
+        return elasticMq.endpoint();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynalite.endpoint();
+    }
+
+    public URI sesEndpoint() {
+        return sesLocal.endpoint();
+    }
+
+    public String region() {
+        return REGION;
+    }
+
+    public ElasticMq elasticMq() {
+        return elasticMq;
+    }
+
+    public NodeEmulator dynalite() {
+        return dynalite;
+    }
+
+    public NodeEmulator sesLocal() {
+        return sesLocal;
+    }
+
+    /** How long {@link #start} took (emulators up, clients not yet built). */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /**
+     * What an SDK v2 client in a function needs to reach the emulators: region, dummy credentials and the
+     * service-specific endpoint URLs, each under its environment-variable name and its system-property name (a
+     * function host that starts a child process sets the upper-case ones as its environment; one that runs functions
+     * in this JVM sets the dotted ones as system properties).
+     */
+    public Map<String, String> clientProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("AWS_REGION", REGION);
+        properties.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
+        properties.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
+        properties.put("AWS_ENDPOINT_URL_SESV2", sesEndpoint().toString());
+        properties.put("aws.accessKeyId", ACCESS_KEY_ID);
+        properties.put("aws.secretAccessKey", SECRET_ACCESS_KEY);
+        properties.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
+        properties.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
+        properties.put("aws.region", REGION);
+        properties.put("aws.endpointUrlSqs", sqsEndpoint().toString());
+        properties.put("aws.endpointUrlDynamoDb", dynamoDbEndpoint().toString());
+        properties.put("aws.endpointUrlSesV2", sesEndpoint().toString());
+        return Collections.unmodifiableMap(properties);
+    }
+
+    /** The SQS client for the emulator, built once (UrlConnection HTTP client, dummy static credentials). */
+    public SqsClient sqs() {
+        checkOpen();
+        return sqs;
+    }
+
+    /** The DynamoDB client for the emulator, built once (UrlConnection HTTP client, dummy static credentials). */
+    public DynamoDbClient dynamoDb() {
+        checkOpen();
+        return dynamoDb;
+    }
+
+    /** A new SQS client for an endpoint, as the functions build theirs (the caller closes it). */
+    public static SqsClient sqsClient(URI endpoint) {
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /** A new DynamoDB client for an endpoint, as the functions build theirs (the caller closes it). */
+    public static DynamoDbClient dynamoDbClient(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    public static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+    }
+
+    /** Closes the clients and stops the three emulators (in parallel with the JVM-local one). */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        closeQuietly(sqs);
+        closeQuietly(dynamoDb);
+        CompletableFuture<Void> stopSqs = CompletableFuture.runAsync(elasticMq::close);
+        closeQuietly(dynalite);
+        closeQuietly(sesLocal);
+        try {
+            stopSqs.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("ElasticMQ did not stop cleanly: {}", e.toString());
+        }
+        if (dataDirLock != null) {
+            dataDirLock.close();
+        }
+    }
+
+    private synchronized void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("LocalAws is closed");
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Runs {@code infrastructure/emulators/install.sh} when the npm emulators are not installed from the lock. */
+    static void installNodeEmulatorsIfMissing(Path emulatorsDir) {
+        if (Files.isRegularFile(emulatorsDir.resolve("node_modules").resolve(".lock-sha256"))) {
+            return;
+        }
+        Path script = emulatorsDir.resolve("install.sh");
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException("No " + script + ": is " + emulatorsDir.getParent().getParent()
+                    + " the DamageDesk repository root?");
+        }
+        LOG.info("Installing the npm emulators: bash {}", script);
+        try {
+            Process install = new ProcessBuilder("bash", script.toString())
+                    .directory(emulatorsDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!install.waitFor(10, TimeUnit.MINUTES) || install.exitValue() != 0) {
+                install.destroyForcibly();
+                throw new IllegalStateException("bash " + script + " failed:\n" + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot run bash " + script + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while installing the npm emulators", e);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future, List<RuntimeException> failures) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            failures.add(cause instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(cause.getMessage(), cause));
+            return null;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Could not close {}: {}", closeable, e.toString());
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package dev.damagedesk.localaws.emulator;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An emulator that runs as a child {@code node} process from {@code infrastructure/emulators/node_modules}:
+ * dynalite (DynamoDB) or aws-ses-v2-local (SES v2). It listens on a free loopback port, writes its output to a log
+ * file (never the console), and is destroyed with its descendants by {@link #close()}, by a JVM shutdown hook, and,
+ * should the JVM be killed outright, by itself when its stdin pipe from this JVM closes
+ * ({@code emulators/exit-with-parent.js}).
+ */
+public final class NodeEmulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeEmulator.class);
+    public static final String HOST = "127.0.0.1";
+    static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final int PORT_ATTEMPTS = 3;
+
+    private final String name;
+    private final Process process;
+    private final URI endpoint;
+    private final Path logFile;
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    private NodeEmulator(String name, Process process, URI endpoint, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.endpoint = endpoint;
+        this.logFile = logFile;
+        this.shutdownHook = new Thread(this::destroyTree, "stop-" + name);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** dynalite in memory, or in {@code dataDir} (a LevelDB directory) when present; logs under emulators/target. */
+    public static NodeEmulator dynalite(Path emulatorsDir, Optional<Path> dataDir) {
+        return dynalite(emulatorsDir, dataDir, defaultLogDir(emulatorsDir));
+    }
+
+    public static NodeEmulator dynalite(Path emulatorsDir, Optional<Path> dataDir, Path logDir) {
+        Path cli = script(emulatorsDir, "dynalite/cli.js");
+        return start("dynalite", emulatorsDir, logDir, port -> {
+            List<String> arguments = new ArrayList<>(List.of(cli.toString(), "--host", HOST, "--port",
+                    Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+            dataDir.ifPresent(dir -> {
+                try {
+                    Files.createDirectories(dir);
+                } catch (IOException e) {
+                    throw new IllegalStateException("Cannot create the DynamoDB data directory " + dir, e);
+                }
+                arguments.addAll(List.of("--path", dir.toAbsolutePath().toString()));
+            });
+            return arguments;
+        }, NodeEmulator::acceptsConnections);
+    }
+
+    /** aws-ses-v2-local; ready when {@code GET /health-check} answers 200. Logs under emulators/target. */
+    public static NodeEmulator sesLocal(Path emulatorsDir) {
+        return sesLocal(emulatorsDir, defaultLogDir(emulatorsDir));
+    }
+
+    public static NodeEmulator sesLocal(Path emulatorsDir, Path logDir) {
+        Path cli = script(emulatorsDir, "aws-ses-v2-local/dist/cli.js");
+        return start("ses-local", emulatorsDir, logDir,
+                port -> List.of(cli.toString(), "--host", HOST, "--port", Integer.toString(port)),
+                endpoint -> answers200(endpoint.resolve("/health-check")));
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return endpoint.getPort();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Destroys the process and its descendants and waits until they are gone. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // the hook is running or about to run: destroying twice is harmless
+        }
+        destroyTree();
+        LOG.debug("{} at {} stopped", name, endpoint);
+    }
+
+    @Override
+    public String toString() {
+        return name + " at " + endpoint + " (pid " + process.pid() + ", log " + logFile + ")";
+    }
+
+    // ------------------------------------------------------------------ start-up
+
+    interface Command {
+        List<String> arguments(int port);
+    }
+
+    static NodeEmulator start(String name, Path emulatorsDir, Path logDir, Command command,
+                                      Predicate<URI> ready) {
+        Path watchdog = emulatorsDir.resolve("exit-with-parent.js").toAbsolutePath();
+        Path logFile = logDir.resolve(name + ".log").toAbsolutePath();
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the emulator log directory " + logDir, e);
+        }
+        IllegalStateException lastFailure = null;
+        for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
+            int port = freePort();
+            URI endpoint = URI.create("http://" + HOST + ":" + port);
+            List<String> commandLine = new ArrayList<>(List.of("node"));
+            if (Files.isRegularFile(watchdog)) {
+                commandLine.addAll(List.of("--require", watchdog.toString()));
+            }
+            commandLine.addAll(command.arguments(port));
+            long logOffset = appendHeader(logFile, name, commandLine);
+            long started = System.nanoTime();
+            Process process;
+            try {
+                process = new ProcessBuilder(commandLine)
+                        .directory(emulatorsDir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                        .start(); // stdin stays a pipe from this JVM: exit-with-parent.js watches it
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot start " + name + ": is Node.js ('node') on the PATH? "
+                        + e.getMessage(), e);
+            }
+            try {
+                if (awaitReady(process, endpoint, ready)) {
+                    LOG.info("{} listening at {} after {} ms (pid {}, log {})", name, endpoint,
+                            Duration.ofNanos(System.nanoTime() - started).toMillis(), process.pid(), logFile);
+                    return new NodeEmulator(name, process, endpoint, logFile);
+                }
+            } catch (RuntimeException e) {
+                destroyTree(process);
+                throw e;
+            }
+            String output = readFrom(logFile, logOffset);
+            if (process.isAlive()) {
+                destroyTree(process);
+                throw new IllegalStateException(name + " did not answer on " + endpoint + " within "
+                        + START_TIMEOUT.toSeconds() + " s. Its output (" + logFile + "):\n" + output);
+            }
+            lastFailure = new IllegalStateException(name + " exited with code " + process.exitValue()
+                    + " before it answered on " + endpoint + ". Its output (" + logFile + "):\n" + output);
+            if (!output.contains("EADDRINUSE")) {
+                throw lastFailure;
+            }
+            LOG.info("{}: port {} was taken meanwhile, trying another", name, port);
+        }
+        throw lastFailure;
+    }
+
+    /** True once the emulator answers; false when it died or did not answer within {@link #START_TIMEOUT}. */
+    private static boolean awaitReady(Process process, URI endpoint, Predicate<URI> ready) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (process.isAlive() && Instant.now().isBefore(deadline)) {
+            if (ready.test(endpoint)) {
+                return true;
+            }
+            sleep(20);
+        }
+        return false;
+    }
+
+    private static Path script(Path emulatorsDir, String relative) {
+        Path script = emulatorsDir.resolve("node_modules").resolve(relative).toAbsolutePath();
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException(script + " is missing: run bash " + emulatorsDir.resolve("install.sh")
+                    + " (mvn does it in the local-aws module's generate-resources phase)");
+        }
+        return script;
+    }
+
+    static Path defaultLogDir(Path emulatorsDir) {
+        return emulatorsDir.resolve("target").resolve("logs");
+    }
+
+    /** A loopback port that was free a moment ago (the emulators cannot pick one themselves and report it). */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(HOST, 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free loopback port", e);
+        }
+    }
+
+    static boolean acceptsConnections(URI endpoint) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static boolean answers200(URI uri) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(200);
+            connection.setReadTimeout(1000);
+            try {
+                return connection.getResponseCode() == 200;
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long appendHeader(Path logFile, String name, List<String> commandLine) {
+        try {
+            long offset = Files.exists(logFile) ? Files.size(logFile) : 0;
+            Files.writeString(logFile, "---- " + Instant.now() + " starting " + name + ": "
+                            + String.join(" ", commandLine) + System.lineSeparator(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            return offset;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write the emulator log " + logFile, e);
+        }
+    }
+
+    /** The log from {@code offset} on, at most its last 8 KB. */
+    private static String readFrom(Path logFile, long offset) {
+        try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
+            long start = Math.max(offset, file.length() - 8192);
+            byte[] bytes = new byte[(int) (file.length() - start)];
+            file.seek(start);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(cannot read " + logFile + ": " + e.getMessage() + ")";
+        }
+    }
+
+    // ------------------------------------------------------------------ shutdown
+
+    private void destroyTree() {
+        destroyTree(process);
+    }
+
+    private static void destroyTree(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+            for (ProcessHandle descendant : descendants) {
+                if (descendant.isAlive()) {
+                    descendant.destroyForcibly();
+                }
+                descendant.onExit().get(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        } catch (Exception e) {
+            LOG.warn("Could not confirm that the children of pid {} stopped: {}", process.pid(), e.toString());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for an emulator to start", e);
+        }
+    }
+}

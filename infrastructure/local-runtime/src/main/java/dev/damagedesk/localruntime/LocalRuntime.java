@@ -1,0 +1,266 @@
+package dev.damagedesk.localruntime;
+
+import dev.damagedesk.localaws.LocalCloud;
+import dev.damagedesk.localaws.RepositoryRoot;
+import dev.damagedesk.localaws.template.FunctionSpec;
+import dev.damagedesk.localaws.template.HttpRoute;
+import dev.damagedesk.localaws.template.SamTemplate;
+import dev.damagedesk.localaws.template.SqsEventSource;
+import dev.damagedesk.localruntime.function.LocalFunction;
+import dev.damagedesk.localruntime.function.SharedEnvironment;
+import dev.damagedesk.localruntime.gateway.HttpApiGateway;
+import dev.damagedesk.localruntime.gateway.RouteBinding;
+import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DamageDesk on one machine, wired from {@code template.yaml} alone: the emulators and resources of
+ * {@link LocalCloud}, every function as a {@link LocalFunction} (its environment passed as system properties), an
+ * {@link SqsEventSourcePoller} per SQS event and an {@link HttpApiGateway} per HTTP API.
+ *
+ * <p>Run it with {@code ./run-local} from the repository root; Ctrl-C stops it. Tests use {@link #start}.
+ */
+public final class LocalRuntime {
+
+    static {
+        // Before the first logger exists: the emulators' chatter at warn, DamageDesk's own lines at info, short names.
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.dev.damagedesk", "info");
+        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+        setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
+
+    /** Requests one HTTP API serves at once (and so containers each of its functions may need). */
+    static final int GATEWAY_THREADS = 8;
+
+    private LocalRuntime() {
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        Optional<RuntimeOptions> parsed;
+        try {
+            parsed = RuntimeOptions.parse(args, System.getenv(), RepositoryRoot::find);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.err.println();
+            System.err.println(RuntimeOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (parsed.isEmpty()) {
+            System.out.println(RuntimeOptions.USAGE);
+            return;
+        }
+        RunningRuntime runtime;
+        try {
+            runtime = start(parsed.get());
+        } catch (RuntimeException e) {
+            LOG.debug("Start-up failed", e);
+            System.err.println("The local runtime did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the local runtime...");
+            runtime.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "stop-local-runtime"));
+        System.out.println(banner(runtime, parsed.get(), Duration.ofNanos(System.nanoTime() - started)));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Starts everything and returns once the HTTP APIs answer and the pollers poll.
+     *
+     * @throws IllegalStateException    when two functions need one variable with different values, or the process
+     *                                  environment would send the functions' calls elsewhere
+     * @throws IllegalArgumentException when a handler class is missing or unusable
+     */
+    public static RunningRuntime start(RuntimeOptions options) {
+        LocalCloud cloud = LocalCloud.start(options.repositoryRoot(), options.dataDir(), options.parameterOverrides());
+        Map<String, LocalFunction> functions = new LinkedHashMap<>();
+        List<SqsEventSourcePoller> pollers = new ArrayList<>();
+        Map<String, HttpApiGateway> gateways = new LinkedHashMap<>();
+        try {
+            SamTemplate template = cloud.template();
+            applyEnvironments(cloud, template);
+
+            for (FunctionSpec spec : template.functions()) {
+                functions.put(spec.logicalId(), new LocalFunction(spec, containersFor(spec)));
+            }
+            for (FunctionSpec spec : template.functions()) {
+                for (SqsEventSource source : spec.sqsEventSources()) {
+                    SqsEventSourcePoller poller = new SqsEventSourcePoller(cloud.aws().sqs(), source,
+                            cloud.resources().queueUrl(source.queueLogicalId()), cloud.resources().queueArn(source.queueLogicalId()),
+                            functions.get(spec.logicalId()), options.failedMessageVisibilitySeconds(),
+                            SqsEventSourcePoller.DEFAULT_CONCURRENCY_CAP);
+                    pollers.add(poller);
+                    poller.start();
+                }
+            }
+            int port = options.port();
+            for (Map.Entry<String, List<RouteBinding>> api : routesByApi(template, functions).entrySet()) {
+                HttpApiGateway gateway = new HttpApiGateway(api.getKey(), api.getValue(), GATEWAY_THREADS);
+                gateways.put(api.getKey(), gateway);
+                gateway.start(port);
+                port = port == 0 ? 0 : port + 1;
+            }
+            RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways);
+            Map<String, Object> health = health(runtime);
+            gateways.values().forEach(gateway -> gateway.ready(() -> health));
+            return runtime;
+        } catch (IOException e) {
+            RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
+            throw new UncheckedIOException("Cannot serve the HTTP API on port " + options.port() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
+            throw e;
+        }
+    }
+
+    /**
+     * Sets every function's environment as system properties, before any handler class is initialised. Refuses when
+     * the process environment already sets an endpoint variable to another value (the functions read the environment
+     * first, so their calls would leave the emulators); warns about other shadowed variables.
+     */
+    private static void applyEnvironments(LocalCloud cloud, SamTemplate template) {
+        Map<String, Map<String, String>> byFunction = new LinkedHashMap<>();
+        for (FunctionSpec spec : template.functions()) {
+            byFunction.put(spec.logicalId(), cloud.functionEnvironment(spec.logicalId()));
+        }
+        SharedEnvironment environment = SharedEnvironment.merge(byFunction);
+        List<String> endpoints = environment.overriddenEndpoints(System::getenv);
+        if (!endpoints.isEmpty()) {
+            throw new IllegalStateException("This shell sets " + String.join(", ", endpoints) + " to another value than the"
+                    + " local emulators; the functions read the environment first and would call it instead. Unset "
+                    + (endpoints.size() == 1 ? "it" : "them") + " and start again.");
+        }
+        List<String> shadowed = environment.shadowedBy(System::getenv);
+        if (!shadowed.isEmpty()) {
+            LOG.warn("This shell sets {} to other values than the template gives the functions; the functions will see the"
+                    + " shell's values", shadowed);
+        }
+        environment.applyAsSystemProperties();
+    }
+
+    /** A container per request the gateway serves at once, plus one per batch its pollers may have in flight. */
+    private static int containersFor(FunctionSpec spec) {
+        int containers = spec.httpRoutes().isEmpty() ? 0 : GATEWAY_THREADS;
+        for (SqsEventSource source : spec.sqsEventSources()) {
+            int maximum = source.maximumConcurrency() > 0 ? source.maximumConcurrency() : Integer.MAX_VALUE;
+            containers += Math.min(maximum, SqsEventSourcePoller.DEFAULT_CONCURRENCY_CAP);
+        }
+        return Math.max(1, containers);
+    }
+
+    private static Map<String, List<RouteBinding>> routesByApi(SamTemplate template, Map<String, LocalFunction> functions) {
+        Map<String, List<RouteBinding>> byApi = new LinkedHashMap<>();
+        template.httpApis().forEach(api -> byApi.put(api, new ArrayList<>()));
+        for (FunctionSpec spec : template.functions()) {
+            for (HttpRoute route : spec.httpRoutes()) {
+                byApi.computeIfAbsent(route.apiLogicalId(), api -> new ArrayList<>())
+                        .add(new RouteBinding(route, functions.get(spec.logicalId())));
+            }
+        }
+        byApi.values().removeIf(List::isEmpty);
+        return byApi;
+    }
+
+    private static Map<String, Object> health(RunningRuntime runtime) {
+        LocalCloud cloud = runtime.cloud();
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("status", "UP");
+        Map<String, String> apis = new LinkedHashMap<>();
+        runtime.apiBaseUris().forEach((api, uri) -> apis.put(api, uri.toString()));
+        health.put("apis", apis);
+        health.put("mailbox", cloud.aws().sesEndpoint().toString());
+        health.put("sqs", cloud.aws().sqsEndpoint().toString());
+        health.put("dynamodb", cloud.aws().dynamoDbEndpoint().toString());
+        health.put("ses", cloud.aws().sesEndpoint().toString());
+        Map<String, String> queues = new LinkedHashMap<>();
+        cloud.template().queues().forEach(queue -> queues.put(queue.logicalId(), cloud.resources().queueUrl(queue.logicalId())));
+        health.put("queues", queues);
+        health.put("functions", List.copyOf(runtime.functions().keySet()));
+        return Map.copyOf(health);
+    }
+
+    static String banner(RunningRuntime runtime, RuntimeOptions options, Duration startup) {
+        LocalCloud cloud = runtime.cloud();
+        SamTemplate template = cloud.template();
+        StringBuilder text = new StringBuilder();
+        text.append("\nDamageDesk local runtime is up (").append(startup.toMillis()).append(" ms)\n");
+        Map<String, URI> apis = runtime.apiBaseUris();
+        apis.forEach((api, uri) -> {
+            text.append(String.format("  %-14s %s  (%s)%n", "API", uri, api));
+            for (FunctionSpec spec : template.functions()) {
+                for (HttpRoute route : spec.httpRoutes()) {
+                    if (route.apiLogicalId().equals(api)) {
+                        text.append(String.format("  %-14s   %-32s -> %s%n", "", route.routeKey(), spec.logicalId()));
+                    }
+                }
+            }
+            text.append(String.format("  %-14s %s/health%n", "Health", uri));
+        });
+        text.append(String.format("  %-14s %s/  (every email the functions send)%n", "Mailbox", stripSlash(cloud.aws().sesEndpoint())));
+        text.append(String.format("  %-14s %s%n", "SQS", cloud.aws().sqsEndpoint()));
+        text.append(String.format("  %-14s %s  tables: %s%n", "DynamoDB", cloud.aws().dynamoDbEndpoint(),
+                template.tables().stream().map(table -> cloud.resources().tableName(table.logicalId())).collect(Collectors.joining(", "))));
+        text.append(String.format("  %-14s", "Queues"));
+        boolean first = true;
+        for (var queue : template.queues()) {
+            String consumers = template.functions().stream()
+                    .flatMap(spec -> spec.sqsEventSources().stream()
+                            .filter(source -> source.queueLogicalId().equals(queue.logicalId()))
+                            .map(source -> spec.logicalId() + " (batch " + source.batchSize()
+                                    + (source.reportBatchItemFailures() ? ", partial batch failures" : "") + ")"))
+                    .collect(Collectors.joining(", "));
+            text.append(first ? " " : String.format("  %-14s ", "")).append(queue.logicalId())
+                    .append(consumers.isEmpty() ? "" : " -> " + consumers).append('\n');
+            first = false;
+        }
+        if (first) {
+            text.append(" none\n");
+        }
+        options.failedMessageVisibilitySeconds().ifPresent(seconds -> text.append(String.format(
+                "  %-14s failed messages are retried after %d s, not after the queue's VisibilityTimeout (local only)%n",
+                "Retries", seconds)));
+        text.append(String.format("  %-14s %s%n", "Data", options.dataDir().map(dir -> "kept in " + dir).orElse("in memory, nothing kept")));
+        if (!template.unemulatedResources().isEmpty()) {
+            text.append(String.format("  %-14s %s%n", "Not emulated", String.join(", ", template.unemulatedResources().keySet())));
+        }
+        text.append("Ctrl-C stops it.\n");
+        return text.toString();
+    }
+
+    private static String stripSlash(URI uri) {
+        String text = uri.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+}

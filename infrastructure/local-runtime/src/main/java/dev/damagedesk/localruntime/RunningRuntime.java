@@ -1,0 +1,98 @@
+package dev.damagedesk.localruntime;
+
+import dev.damagedesk.localaws.LocalCloud;
+import dev.damagedesk.localruntime.function.LocalFunction;
+import dev.damagedesk.localruntime.gateway.HttpApiGateway;
+import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A started local runtime: the cloud, the functions, the pollers and the HTTP API gateways. {@link #close} stops the
+ * gateways (no new requests), then the pollers (in-flight batches finish), then the functions and the cloud.
+ */
+public final class RunningRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningRuntime.class);
+
+    private final LocalCloud cloud;
+    private final Map<String, LocalFunction> functions;
+    private final List<SqsEventSourcePoller> pollers;
+    private final Map<String, HttpApiGateway> gateways;
+    private boolean closed;
+
+    RunningRuntime(LocalCloud cloud, Map<String, LocalFunction> functions, List<SqsEventSourcePoller> pollers,
+                   Map<String, HttpApiGateway> gateways) {
+        this.cloud = cloud;
+        this.functions = Map.copyOf(functions);
+        this.pollers = List.copyOf(pollers);
+        this.gateways = gateways;
+    }
+
+    /** The base URL of the template's (first) HTTP API, e.g. {@code http://127.0.0.1:3000}. */
+    public URI apiBaseUri() {
+        return gateways.values().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("The template declares no HTTP API routes"))
+                .baseUri();
+    }
+
+    /** The base URL of every HTTP API, by logical id, in template order. */
+    public Map<String, URI> apiBaseUris() {
+        Map<String, URI> uris = new java.util.LinkedHashMap<>();
+        gateways.forEach((api, gateway) -> uris.put(api, gateway.baseUri()));
+        return uris;
+    }
+
+    public LocalCloud cloud() {
+        return cloud;
+    }
+
+    /** The functions, by logical id. */
+    public Map<String, LocalFunction> functions() {
+        return functions;
+    }
+
+    public List<SqsEventSourcePoller> pollers() {
+        return pollers;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopAll(gateways.values(), pollers, functions.values(), cloud);
+    }
+
+    static void stopAll(Iterable<HttpApiGateway> gateways, List<SqsEventSourcePoller> pollers,
+                        Iterable<LocalFunction> functions, LocalCloud cloud) {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (HttpApiGateway gateway : gateways) {
+            run(gateway::close, failures);
+        }
+        pollers.forEach(SqsEventSourcePoller::requestStop);
+        for (SqsEventSourcePoller poller : pollers) {
+            run(poller::close, failures);
+        }
+        for (LocalFunction function : functions) {
+            run(function::close, failures);
+        }
+        if (cloud != null) {
+            run(cloud::close, failures);
+        }
+        failures.forEach(failure -> LOG.warn("Stopping the local runtime: {}", failure.toString()));
+    }
+
+    private static void run(Runnable step, List<RuntimeException> failures) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+}
