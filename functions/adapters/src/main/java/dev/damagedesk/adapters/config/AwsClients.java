@@ -2,10 +2,9 @@ package dev.damagedesk.adapters.config;
 
 import java.net.URI;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -17,7 +16,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Builds the SDK clients a function uses, once per container (call from a handler's constructor).
  * Cold start matters more than throughput here, so: the UrlConnection HTTP client (Apache and Netty are
  * excluded from the build), a region read from AWS_REGION instead of the default provider chain, and only
- * the two credential sources that can apply (Lambda's environment, or the local runtime's system properties).
+ * the credentials Lambda puts in the function's environment (read through {@link FunctionEnvironment}, so
+ * the local runtime's system properties and a test's settings work the same way).
  * AWS_ENDPOINT_URL_&lt;SERVICE&gt; points a client at a local emulator; it is never set on AWS.
  */
 public final class AwsClients {
@@ -44,7 +44,7 @@ public final class AwsClients {
     B configure(B builder, String serviceSuffix) {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(environment.required("AWS_REGION")))
-                .credentialsProvider(credentials());
+                .credentialsProvider(this::credentials);
         endpointFor(serviceSuffix).ifPresent(builder::endpointOverride);
         return builder;
     }
@@ -55,9 +55,12 @@ public final class AwsClients {
                 .map(URI::create);
     }
 
-    private static AwsCredentialsProvider credentials() {
-        return AwsCredentialsProviderChain.of(
-                EnvironmentVariableCredentialsProvider.create(),
-                SystemPropertyCredentialsProvider.create());
+    /** Read on every resolution, as the SDK's own environment provider does. */
+    private AwsCredentials credentials() {
+        String keyId = environment.required("AWS_ACCESS_KEY_ID");
+        String secret = environment.required("AWS_SECRET_ACCESS_KEY");
+        return environment.optional("AWS_SESSION_TOKEN")
+                .<AwsCredentials>map(token -> AwsSessionCredentials.create(keyId, secret, token))
+                .orElseGet(() -> AwsBasicCredentials.create(keyId, secret));
     }
 }

@@ -7,13 +7,13 @@ import java.util.Objects;
 /**
  * One problem with one field of a request, in both languages so the caller picks per reporter.
  *
- * @param field JSON path as the client sent it, e.g. {@code reporter.email}; {@code body} for the whole body
+ * @param field JSON path as the client sent it, e.g. {@code reporter.email}; {@code body} for the whole body;
+ *              null for a problem that is about no field (the service is unavailable, a route does not exist)
  * @param code  stable machine code from {@link ErrorCodes}
  */
 public record FieldError(String field, String code, String messageEn, String messageKo) {
 
     public FieldError {
-        Objects.requireNonNull(field, "field");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(messageEn, "messageEn");
         Objects.requireNonNull(messageKo, "messageKo");

@@ -66,16 +66,14 @@ public final class RequestBody {
                     .decode(ByteBuffer.wrap(bytes)).toString();
             return new Parsed.Json(dev.damagedesk.adapters.json.Json.parseObject(text), bytes);
         } catch (Json.NotAnObjectException e) {
-            return new Parsed.Malformed(new FieldError("body", "type",
-                    "The body must be a JSON object.", "본문은 JSON 객체여야 합니다."));
+            return new Parsed.Malformed(FieldError.bodyNotAnObject());
         } catch (Json.MalformedJsonException | CharacterCodingException e) {
             return malformed();
         }
     }
 
     private static Parsed malformed() {
-        return new Parsed.Malformed(new FieldError("body", "malformed_json",
-                "The body is not valid UTF-8 JSON.", "본문이 올바른 UTF-8 JSON이 아닙니다."));
+        return new Parsed.Malformed(FieldError.invalidJsonBody());
     }
 
     private static boolean isJson(String contentType) {

@@ -41,6 +41,9 @@ public final class HttpApiGateway implements AutoCloseable {
     /** API Gateway's limit for an HTTP API request payload. */
     public static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
+    /** How much of an oversized body is read and dropped before the 413 (beyond it, the connection is closed). */
+    private static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiGateway.class);
 
     private final String apiId;
@@ -202,21 +205,22 @@ public final class HttpApiGateway implements AutoCloseable {
         }
     }
 
-    /** The request body, or empty when it is larger than API Gateway accepts. */
+    /**
+     * The request body, or empty when it is larger than API Gateway accepts. An oversized body is still read (up to a
+     * bound) and dropped, so that the client, still sending, gets to read the 413 instead of a reset connection.
+     */
     private static Optional<byte[]> readBody(HttpExchange exchange) {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.trim()) > MAX_REQUEST_BYTES) {
-                    return Optional.empty();
-                }
-            } catch (NumberFormatException e) {
-                // let the stream decide
-            }
-        }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
-            return body.length > MAX_REQUEST_BYTES ? Optional.empty() : Optional.of(body);
+            if (body.length <= MAX_REQUEST_BYTES) {
+                return Optional.of(body);
+            }
+            long dropped = 0;
+            long skipped;
+            while (dropped < DRAIN_LIMIT_BYTES && (skipped = in.skip(64 * 1024)) > 0) {
+                dropped += skipped;
+            }
+            return Optional.empty();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the request body", e);
         }

@@ -57,11 +57,11 @@ class MalformedRequestsIT {
         cases.add(raw("latin-1 charset", "application/json; charset=iso-8859-1", valid(), 415, "body", "unsupported_media_type"));
         cases.add(raw("over 32 KiB", "application/json", "{\"description\":\"" + "x".repeat(40_000) + "\"}", 413, "body", "too_large"));
         cases.add(raw("empty body", "application/json", "", 400, "body", "required"));
-        cases.add(raw("truncated JSON", "application/json", "{\"reporter\":", 400, "body", "malformed_json"));
+        cases.add(raw("truncated JSON", "application/json", "{\"reporter\":", 400, "body", "invalid_json"));
         cases.add(raw("JSON array", "application/json", "[1,2]", 400, "body", "type"));
         cases.add(raw("JSON string", "application/json", "\"report\"", 400, "body", "type"));
-        cases.add(raw("duplicate key", "application/json", "{\"locale\":\"ko\",\"locale\":\"en\"}", 400, "body", "malformed_json"));
-        cases.add(raw("trailing garbage", "application/json", valid() + " {}", 400, "body", "malformed_json"));
+        cases.add(raw("duplicate key", "application/json", "{\"locale\":\"ko\",\"locale\":\"en\"}", 400, "body", "invalid_json"));
+        cases.add(raw("trailing garbage", "application/json", valid() + " {}", 400, "body", "invalid_json"));
         // Fields
         cases.add(field("missing reporter", body -> body.remove("reporter"), "reporter", "required"));
         cases.add(field("reporter not an object", body -> body.put("reporter", "kim"), "reporter", "type"));
