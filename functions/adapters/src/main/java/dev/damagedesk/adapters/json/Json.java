@@ -18,6 +18,8 @@ public final class Json {
                     .build())
             .disable(JSON.Feature.USE_DEFERRED_MAPS)
             .enable(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // An API error says "field": null rather than leaving the key out.
+            .enable(JSON.Feature.WRITE_NULL_PROPERTIES)
             .build();
 
     private Json() {

@@ -56,7 +56,10 @@ public final class IdempotencyStore {
         item.put("queued", AttributeValue.fromBool(false));
         item.put("expiresAt", n(expiresAt.getEpochSecond()));
         try {
-            dynamoDb.putItem(put -> put.tableName(tableName).item(item).conditionExpression("attribute_not_exists(pk)"));
+            // A record past its window counts as absent: DynamoDB's TTL deletes it only some time later.
+            dynamoDb.putItem(put -> put.tableName(tableName).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                    .expressionAttributeValues(Map.of(":now", n(receivedAt.getEpochSecond()))));
             return new Claim.Claimed();
         } catch (ConditionalCheckFailedException seenBefore) {
             Map<String, AttributeValue> earlier = dynamoDb.getItem(get -> get.tableName(tableName).key(key).consistentRead(true)).item();

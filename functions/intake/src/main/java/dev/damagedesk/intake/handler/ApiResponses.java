@@ -71,6 +71,17 @@ final class ApiResponses {
             "We could not accept the report right now; nothing was stored. Please retry after the time in Retry-After.",
             "지금은 신고를 접수할 수 없습니다. 저장된 내용은 없습니다. Retry-After에 적힌 시간 뒤에 다시 보내 주세요.");
 
+    static final FieldError LOOKUP_UNAVAILABLE = new FieldError(null, "temporarily_unavailable",
+            "We could not look the report up right now. Please retry after the time in Retry-After.",
+            "지금은 신고를 조회할 수 없습니다. Retry-After에 적힌 시간 뒤에 다시 시도해 주세요.");
+
+    static APIGatewayV2HTTPResponse unavailable(FieldError error, Language language) {
+        return errors(503, List.of(error), language, Map.of("Retry-After", RETRY_AFTER_SECONDS));
+    }
+
+    /** Seconds a client should wait before retrying after a 503: SDK retries have already been spent. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     static final FieldError INTERNAL = new FieldError(null, "internal_error",
             "Something went wrong on our side; nothing was stored. Please retry later.",
             "서버 쪽 문제로 처리하지 못했습니다. 저장된 내용은 없습니다. 잠시 후 다시 시도해 주세요.");

@@ -22,7 +22,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -34,7 +33,6 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     static final String SUBMIT_ROUTE = "POST /v1/reports";
     static final String STATUS_ROUTE = "GET /v1/reports/{reportId}";
-    static final String RETRY_AFTER_SECONDS = "5";
 
     private final SubmitRoute submit;
     private final StatusRoute status;
@@ -67,15 +65,10 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         Language language = Language.fromAcceptLanguage(headers.get("accept-language"));
         try {
             return switch (Optional.ofNullable(event.getRouteKey()).orElse("")) {
-                case SUBMIT_ROUTE -> submit.handle(event, headers);
-                case STATUS_ROUTE -> status.handle(event, headers, language);
+                case SUBMIT_ROUTE -> submit.handle(event, headers, context.getLogger());
+                case STATUS_ROUTE -> status.handle(event, headers, language, context.getLogger());
                 default -> ApiResponses.error(404, ApiResponses.ROUTE_NOT_FOUND, language);
             };
-        } catch (MessageQueue.QueueUnavailableException | SdkException unavailable) {
-            context.getLogger().log("AWS dependency unavailable on " + event.getRouteKey() + ": " + unavailable,
-                    LogLevel.WARN);
-            return ApiResponses.errors(503, java.util.List.of(ApiResponses.UNAVAILABLE), language,
-                    Map.of("Retry-After", RETRY_AFTER_SECONDS));
         } catch (RuntimeException bug) {
             // Logged in full for us; the caller gets a plain message and no stack trace.
             context.getLogger().log("Unhandled error on " + event.getRouteKey() + ": " + stackTrace(bug), LogLevel.ERROR);

@@ -2,6 +2,8 @@ package dev.damagedesk.intake.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.domain.intake.ProcessingEstimate;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.Report;
@@ -12,6 +14,7 @@ import dev.damagedesk.intake.status.ReportStatusService.Lookup;
 import dev.damagedesk.intake.submit.ProcessingTimeQuote;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** {@code GET /v1/reports/{reportId}} with the private token in the {@code X-Tracking-Token} header. */
 final class StatusRoute {
@@ -26,9 +29,16 @@ final class StatusRoute {
         this.quote = quote;
     }
 
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Map<String, String> headers, Language headerLanguage) {
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Map<String, String> headers, Language headerLanguage,
+                                    LambdaLogger logger) {
         String id = event.getPathParameters() == null ? null : event.getPathParameters().get("reportId");
-        Lookup lookup = service.lookup(id, headers.get(TOKEN_HEADER));
+        Lookup lookup;
+        try {
+            lookup = service.lookup(id, headers.get(TOKEN_HEADER));
+        } catch (SdkException unavailable) {
+            logger.log("Status lookup failed, table unavailable: " + unavailable, LogLevel.WARN);
+            return ApiResponses.unavailable(ApiResponses.LOOKUP_UNAVAILABLE, headerLanguage);
+        }
         if (lookup instanceof Lookup.Queued queued) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("reportId", queued.reportId().value());

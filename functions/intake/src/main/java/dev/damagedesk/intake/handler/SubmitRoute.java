@@ -2,6 +2,9 @@ package dev.damagedesk.intake.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.intake.submit.ReportSubmissionService;
 import dev.damagedesk.intake.submit.ReportSubmissionService.Result;
@@ -9,6 +12,7 @@ import dev.damagedesk.intake.submit.RequestBody;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** {@code POST /v1/reports}: HTTP in, {@link ReportSubmissionService} call, HTTP out. */
 final class SubmitRoute {
@@ -19,7 +23,7 @@ final class SubmitRoute {
         this.service = service;
     }
 
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Map<String, String> headers, LambdaLogger logger) {
         Language headerLanguage = Language.fromAcceptLanguage(headers.get("accept-language"));
         RequestBody.Parsed parsed = RequestBody.parse(headers.get("content-type"), event.getBody(), event.getIsBase64Encoded());
         if (parsed instanceof RequestBody.Parsed.UnsupportedMediaType unsupported) {
@@ -41,7 +45,13 @@ final class SubmitRoute {
             return ApiResponses.error(400, ApiResponses.KEY_FORMAT, language);
         }
 
-        Result result = service.submit(json.object(), json.bytes(), idempotencyKey);
+        Result result;
+        try {
+            result = service.submit(json.object(), json.bytes(), idempotencyKey);
+        } catch (MessageQueue.QueueUnavailableException | SdkException unavailable) {
+            logger.log("Report not accepted, queue or table unavailable: " + unavailable, LogLevel.WARN);
+            return ApiResponses.unavailable(ApiResponses.UNAVAILABLE, language);
+        }
         if (result instanceof Result.Rejected rejected) {
             return ApiResponses.errors(400, rejected.errors(), language);
         }

@@ -58,6 +58,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -235,11 +236,22 @@ class OpenApiContractTest {
     static List<Provocation> provocations() {
         return List.of(
                 new Provocation("a valid report", SUBMIT, 202,
-                        () -> handle(submitEvent(exampleBody(), Map.of())), body -> { }),
+                        () -> handle(submitEvent(exampleBody(), Map.of())),
+                        body -> assertThat(body.path("statusUrl").asString())
+                                .isEqualTo("/v1/reports/" + body.path("reportId").asString())),
                 new Provocation("an idempotent retry", SUBMIT, 202, () -> {
                     String key = "retry-" + UUID.randomUUID();
                     APIGatewayV2HTTPResponse first = handle(submitEvent(exampleBody(), Map.of("Idempotency-Key", key)));
+                    APIGatewayV2HTTPResponse retry = handle(submitEvent(exampleBody(), Map.of("Idempotency-Key", key)));
                     assertThat(first.getStatusCode()).isEqualTo(202);
+                    assertThat(retry.getBody()).as("the documented replay: the first answer again").isEqualTo(first.getBody());
+                    return retry;
+                }, body -> { }),
+                new Provocation("a corrected report with the key of a refused one", SUBMIT, 202, () -> {
+                    String key = "corrected-" + UUID.randomUUID();
+                    APIGatewayV2HTTPResponse refused = handle(submitEvent(
+                            mutatedExample(report -> report.put("privacyConsent", false)), Map.of("Idempotency-Key", key)));
+                    assertThat(refused.getStatusCode()).isEqualTo(400);
                     return handle(submitEvent(exampleBody(), Map.of("Idempotency-Key", key)));
                 }, body -> { }),
                 new Provocation("field errors", SUBMIT, 400, () -> handle(submitEvent(
@@ -455,14 +467,14 @@ class OpenApiContractTest {
         assertThat(problems.isEmpty()).as("the documented parameter schema accepts it: %s", problems).isEqualTo(valid);
     }
 
-    static Stream<org.junit.jupiter.params.provider.Arguments> idempotencyKeys() {
+    static Stream<Arguments> idempotencyKeys() {
         return Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of(UUID.randomUUID().toString(), true),
-                org.junit.jupiter.params.provider.Arguments.of("k" + "~".repeat(126) + RANDOM.nextInt(10), true),
-                org.junit.jupiter.params.provider.Arguments.of("1234567", false),
-                org.junit.jupiter.params.provider.Arguments.of("has a space " + UUID.randomUUID(), false),
-                org.junit.jupiter.params.provider.Arguments.of("k".repeat(129), false),
-                org.junit.jupiter.params.provider.Arguments.of("키-" + UUID.randomUUID(), false));
+                Arguments.of(UUID.randomUUID().toString(), true),
+                Arguments.of("k" + "~".repeat(126) + RANDOM.nextInt(10), true),
+                Arguments.of("1234567", false),
+                Arguments.of("has a space " + UUID.randomUUID(), false),
+                Arguments.of("k".repeat(129), false),
+                Arguments.of("키-" + UUID.randomUUID(), false));
     }
 
     /** An answer, and whether the text people read in it must be Korean (else English). */
@@ -559,6 +571,12 @@ class OpenApiContractTest {
         Located documented = responses.get(status);
         Map<String, String> headers = Headers.lowerCased(response.getHeaders());
         List<String> problems = new ArrayList<>();
+        if (!"no-store".equals(headers.get("cache-control"))) {
+            problems.add("every answer must have Cache-Control: no-store");
+        }
+        if (headers.containsKey("location") && !response.getBody().contains("\"statusUrl\":\"" + headers.get("location") + "\"")) {
+            problems.add("Location must be the answer's statusUrl");
+        }
 
         documented.node().path("headers").properties().forEach(entry -> {
             Located header = api.follow(new Located(documented.pointer() + "/headers/"
