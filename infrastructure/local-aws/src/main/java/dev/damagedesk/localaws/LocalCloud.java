@@ -56,6 +56,7 @@ public final class LocalCloud implements AutoCloseable {
             for (FunctionSpec function : template.functions()) {
                 values.environmentOf(function); // fail now, not at the first invocation
             }
+            aws.afterProvisioning(template, values);
             Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
             LOG.info("LocalCloud started in {} ms (emulators {} ms){}", startupTime.toMillis(),
                     aws.startupTime().toMillis(), data.map(dir -> ", data in " + dir).orElse(", in memory"));

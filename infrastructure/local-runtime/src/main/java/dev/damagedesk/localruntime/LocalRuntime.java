@@ -4,6 +4,7 @@ import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.RepositoryRoot;
 import dev.damagedesk.localaws.template.FunctionSpec;
 import dev.damagedesk.localaws.template.HttpRoute;
+import dev.damagedesk.localaws.template.QueueSpec;
 import dev.damagedesk.localaws.template.SamTemplate;
 import dev.damagedesk.localaws.template.SqsEventSource;
 import dev.damagedesk.localruntime.function.LocalFunction;
@@ -40,6 +41,8 @@ public final class LocalRuntime {
         setIfAbsent("org.slf4j.simpleLogger.log.dev.damagedesk", "info");
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+        // ElasticMQ's actor system warns that it cannot add a shutdown hook while the runtime's own hook stops it
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.pekko.actor.CoordinatedShutdown", "error");
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
@@ -102,13 +105,13 @@ public final class LocalRuntime {
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         List<SqsEventSourcePoller> pollers = new ArrayList<>();
         Map<String, HttpApiGateway> gateways = new LinkedHashMap<>();
+        Runnable restoreProperties = () -> { };
         try {
             SamTemplate template = cloud.template();
-            applyEnvironments(cloud, template);
-
             for (FunctionSpec spec : template.functions()) {
-                functions.put(spec.logicalId(), new LocalFunction(spec, containersFor(spec)));
+                functions.put(spec.logicalId(), new LocalFunction(spec, containersFor(spec))); // loads, does not initialise
             }
+            restoreProperties = applyEnvironments(cloud, template);
             for (FunctionSpec spec : template.functions()) {
                 for (SqsEventSource source : spec.sqsEventSources()) {
                     SqsEventSourcePoller poller = new SqsEventSourcePoller(cloud.aws().sqs(), source,
@@ -126,15 +129,17 @@ public final class LocalRuntime {
                 gateway.start(port);
                 port = port == 0 ? 0 : port + 1;
             }
-            RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways);
+            RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, restoreProperties);
             Map<String, Object> health = health(runtime);
             gateways.values().forEach(gateway -> gateway.ready(() -> health));
             return runtime;
         } catch (IOException e) {
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
+            restoreProperties.run();
             throw new UncheckedIOException("Cannot serve the HTTP API on port " + options.port() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
+            restoreProperties.run();
             throw e;
         }
     }
@@ -143,8 +148,10 @@ public final class LocalRuntime {
      * Sets every function's environment as system properties, before any handler class is initialised. Refuses when
      * the process environment already sets an endpoint variable to another value (the functions read the environment
      * first, so their calls would leave the emulators); warns about other shadowed variables.
+     *
+     * @return puts the system properties back as they were
      */
-    private static void applyEnvironments(LocalCloud cloud, SamTemplate template) {
+    private static Runnable applyEnvironments(LocalCloud cloud, SamTemplate template) {
         Map<String, Map<String, String>> byFunction = new LinkedHashMap<>();
         for (FunctionSpec spec : template.functions()) {
             byFunction.put(spec.logicalId(), cloud.functionEnvironment(spec.logicalId()));
@@ -161,7 +168,7 @@ public final class LocalRuntime {
             LOG.warn("This shell sets {} to other values than the template gives the functions; the functions will see the"
                     + " shell's values", shadowed);
         }
-        environment.applyAsSystemProperties();
+        return environment.applyAsSystemProperties();
     }
 
     /** A container per request the gateway serves at once, plus one per batch its pollers may have in flight. */
@@ -228,7 +235,7 @@ public final class LocalRuntime {
                 template.tables().stream().map(table -> cloud.resources().tableName(table.logicalId())).collect(Collectors.joining(", "))));
         text.append(String.format("  %-14s", "Queues"));
         boolean first = true;
-        for (var queue : template.queues()) {
+        for (QueueSpec queue : template.queues()) {
             String consumers = template.functions().stream()
                     .flatMap(spec -> spec.sqsEventSources().stream()
                             .filter(source -> source.queueLogicalId().equals(queue.logicalId()))
@@ -246,11 +253,29 @@ public final class LocalRuntime {
                 "  %-14s failed messages are retried after %d s, not after the queue's VisibilityTimeout (local only)%n",
                 "Retries", seconds)));
         text.append(String.format("  %-14s %s%n", "Data", options.dataDir().map(dir -> "kept in " + dir).orElse("in memory, nothing kept")));
-        if (!template.unemulatedResources().isEmpty()) {
-            text.append(String.format("  %-14s %s%n", "Not emulated", String.join(", ", template.unemulatedResources().keySet())));
+        List<String> unemulated = wrap(List.copyOf(template.unemulatedResources().keySet()), 80);
+        for (int i = 0; i < unemulated.size(); i++) {
+            text.append(String.format("  %-14s %s%n", i == 0 ? "Not emulated" : "", unemulated.get(i)));
         }
         text.append("Ctrl-C stops it.\n");
         return text.toString();
+    }
+
+    /** Names joined by commas, in lines of at most about {@code width} characters. */
+    private static List<String> wrap(List<String> names, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String name : names) {
+            if (line.length() > 0 && line.length() + name.length() + 2 > width) {
+                lines.add(line.append(',').toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? ", " : "").append(name);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static String stripSlash(URI uri) {

@@ -6,6 +6,7 @@ import dev.damagedesk.localruntime.gateway.HttpApiGateway;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A started local runtime: the cloud, the functions, the pollers and the HTTP API gateways. {@link #close} stops the
- * gateways (no new requests), then the pollers (in-flight batches finish), then the functions and the cloud.
+ * gateways (no new requests), then the pollers (in-flight batches finish), then the functions and the cloud, and puts
+ * back the system properties the functions' environments replaced.
  */
 public final class RunningRuntime implements AutoCloseable {
 
@@ -23,14 +25,16 @@ public final class RunningRuntime implements AutoCloseable {
     private final Map<String, LocalFunction> functions;
     private final List<SqsEventSourcePoller> pollers;
     private final Map<String, HttpApiGateway> gateways;
+    private final Runnable restoreProperties;
     private boolean closed;
 
     RunningRuntime(LocalCloud cloud, Map<String, LocalFunction> functions, List<SqsEventSourcePoller> pollers,
-                   Map<String, HttpApiGateway> gateways) {
+                   Map<String, HttpApiGateway> gateways, Runnable restoreProperties) {
         this.cloud = cloud;
         this.functions = Map.copyOf(functions);
         this.pollers = List.copyOf(pollers);
         this.gateways = gateways;
+        this.restoreProperties = restoreProperties;
     }
 
     /** The base URL of the template's (first) HTTP API, e.g. {@code http://127.0.0.1:3000}. */
@@ -42,7 +46,7 @@ public final class RunningRuntime implements AutoCloseable {
 
     /** The base URL of every HTTP API, by logical id, in template order. */
     public Map<String, URI> apiBaseUris() {
-        Map<String, URI> uris = new java.util.LinkedHashMap<>();
+        Map<String, URI> uris = new LinkedHashMap<>();
         gateways.forEach((api, gateway) -> uris.put(api, gateway.baseUri()));
         return uris;
     }
@@ -67,6 +71,7 @@ public final class RunningRuntime implements AutoCloseable {
         }
         closed = true;
         stopAll(gateways.values(), pollers, functions.values(), cloud);
+        restoreProperties.run();
     }
 
     static void stopAll(Iterable<HttpApiGateway> gateways, List<SqsEventSourcePoller> pollers,

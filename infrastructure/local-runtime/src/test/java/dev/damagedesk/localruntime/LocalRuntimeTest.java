@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +93,7 @@ class LocalRuntimeTest {
         Files.createDirectories(root.resolve("infrastructure"));
         Files.createSymbolicLink(root.resolve("infrastructure/emulators"),
                 RepositoryRoot.find().resolve("infrastructure/emulators"));
-        options = new RuntimeOptions(root, 0, java.util.Optional.empty(), java.util.OptionalInt.of(0), Map.of("Greeting", "hi"));
+        options = new RuntimeOptions(root, 0, Optional.empty(), OptionalInt.of(0), Map.of("Greeting", "hi"));
         runtime = LocalRuntime.start(options);
     }
 
@@ -163,8 +165,8 @@ class LocalRuntimeTest {
         Files.createDirectories(otherRoot.resolve("infrastructure"));
         Files.createSymbolicLink(otherRoot.resolve("infrastructure/emulators"), RepositoryRoot.find().resolve("infrastructure/emulators"));
 
-        assertThatThrownBy(() -> LocalRuntime.start(new RuntimeOptions(otherRoot, 0, java.util.Optional.empty(),
-                java.util.OptionalInt.empty(), Map.of())))
+        assertThatThrownBy(() -> LocalRuntime.start(new RuntimeOptions(otherRoot, 0, Optional.empty(),
+                OptionalInt.empty(), Map.of())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("WorkerFunction")
                 .hasMessageContaining("NoSuchHandler is not on the class path");

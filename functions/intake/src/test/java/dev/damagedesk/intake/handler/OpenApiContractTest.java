@@ -27,7 +27,7 @@ import dev.damagedesk.intake.submit.RequestBody;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.RepositoryRoot;
 import dev.damagedesk.localaws.SharedLocalCloud;
-import dev.damagedesk.localaws.lambda.LocalLambdaContext;
+import dev.damagedesk.localaws.lambda.LocalContext;
 import dev.damagedesk.localaws.template.HttpRoute;
 import dev.damagedesk.localaws.template.SamTemplate;
 import java.io.IOException;
@@ -707,7 +707,7 @@ class OpenApiContractTest {
     }
 
     private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return handler().handleRequest(event, LocalLambdaContext.forTest(FUNCTION));
+        return handler().handleRequest(event, LocalContext.forTest(FUNCTION));
     }
 
     /** The same handler with one configuration value changed, e.g. pointing at a queue that does not exist. */
@@ -715,7 +715,7 @@ class OpenApiContractTest {
         Map<String, String> changed = new HashMap<>(environment());
         changed.put(name, value);
         return new ReportApiHandler(FunctionEnvironment.of(changed), Clock.systemUTC())
-                .handleRequest(event, LocalLambdaContext.forTest(FUNCTION));
+                .handleRequest(event, LocalContext.forTest(FUNCTION));
     }
 
     /** {@code POST /v1/reports} from the fixture with another body; a header mapped to null is removed. */

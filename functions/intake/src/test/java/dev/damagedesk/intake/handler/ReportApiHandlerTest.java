@@ -9,7 +9,7 @@ import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.SharedLocalCloud;
-import dev.damagedesk.localaws.lambda.LocalLambdaContext;
+import dev.damagedesk.localaws.lambda.LocalContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -116,7 +116,7 @@ class ReportApiHandlerTest {
         broken.put("INTAKE_QUEUE_URL", queueUrl.replace("IntakeQueue", "NoSuchQueue"));
         ReportApiHandler withoutQueue = new ReportApiHandler(FunctionEnvironment.of(broken), Clock.systemUTC());
 
-        APIGatewayV2HTTPResponse response = withoutQueue.handleRequest(submitEvent(), LocalLambdaContext.forTest("IntakeFunction"));
+        APIGatewayV2HTTPResponse response = withoutQueue.handleRequest(submitEvent(), LocalContext.forTest("IntakeFunction"));
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsEntry("Retry-After", ApiResponses.RETRY_AFTER_SECONDS);
@@ -151,7 +151,7 @@ class ReportApiHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, LocalLambdaContext.forTest("IntakeFunction"));
+        return handler.handleRequest(event, LocalContext.forTest("IntakeFunction"));
     }
 
     private static APIGatewayV2HTTPEvent submitEvent() {

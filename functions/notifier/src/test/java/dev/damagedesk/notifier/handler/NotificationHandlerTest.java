@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.SharedLocalCloud;
-import dev.damagedesk.localaws.lambda.LocalLambdaContext;
+import dev.damagedesk.localaws.lambda.LocalContext;
 import dev.damagedesk.localaws.mailbox.LocalMailbox;
 import dev.damagedesk.localaws.mailbox.LocalMailbox.SentEmail;
 import java.io.IOException;
@@ -28,7 +28,7 @@ class NotificationHandlerTest {
 
     private final LocalCloud cloud = SharedLocalCloud.get();
     private final Map<String, String> environment = cloud.functionEnvironment("NotifierFunction");
-    private final LocalMailbox mailbox = new LocalMailbox(cloud.aws().sesEndpoint());
+    private final LocalMailbox mailbox = cloud.aws().mailbox();
     private final String table = cloud.resources().tableName("ReportsTable");
 
     @BeforeEach
@@ -84,8 +84,8 @@ class NotificationHandlerTest {
         return new NotificationHandler(FunctionEnvironment.of(environment), Clock.systemUTC());
     }
 
-    private static LocalLambdaContext context() {
-        return LocalLambdaContext.forTest("NotifierFunction");
+    private static LocalContext context() {
+        return LocalContext.forTest("NotifierFunction");
     }
 
     private static SentEmail single(List<SentEmail> emails) {

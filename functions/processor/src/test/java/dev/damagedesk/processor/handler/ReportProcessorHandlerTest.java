@@ -9,7 +9,7 @@ import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.SharedLocalCloud;
-import dev.damagedesk.localaws.lambda.LocalLambdaContext;
+import dev.damagedesk.localaws.lambda.LocalContext;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -96,14 +96,14 @@ class ReportProcessorHandlerTest {
         ReportProcessorHandler withoutTable = new ReportProcessorHandler(FunctionEnvironment.of(broken), Clock.systemUTC());
 
         SQSBatchResponse response = withoutTable.handleRequest(EventLoader.loadSQSEvent("events/intake-queue-batch.json"),
-                LocalLambdaContext.forTest("ProcessorFunction"));
+                LocalContext.forTest("ProcessorFunction"));
 
         assertThat(response.getBatchItemFailures()).hasSize(3);
         assertThat(receiveNotices()).isEmpty();
     }
 
     private SQSBatchResponse handle(SQSEvent event) {
-        return handler.handleRequest(event, LocalLambdaContext.forTest("ProcessorFunction"));
+        return handler.handleRequest(event, LocalContext.forTest("ProcessorFunction"));
     }
 
     private Map<String, AttributeValue> item(String reportId) {

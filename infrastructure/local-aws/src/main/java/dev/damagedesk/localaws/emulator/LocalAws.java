@@ -1,5 +1,8 @@
 package dev.damagedesk.localaws.emulator;
 
+import dev.damagedesk.localaws.mailbox.LocalMailbox;
+import dev.damagedesk.localaws.template.SamTemplate;
+import dev.damagedesk.localaws.template.TemplateValues;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +33,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The three emulators one local DamageDesk needs: SQS (ElasticMQ, in this JVM), DynamoDB (dynalite) and SES v2
  * (aws-ses-v2-local), started in parallel on free loopback ports. With a data directory, DynamoDB data survives a
  * restart ({@code dataDir/dynamodb}) and the emulators log to {@code dataDir/logs}; queues and sent mail do not.
+ *
+ * <p>Opt-in: with {@code -Ddamagedesk.aws=NAME} another {@link AwsBackend} from the class path serves the same API
+ * instead (LocalStack with {@code -Plocalstack}); see {@link AwsBackends}.
  */
 public final class LocalAws implements AutoCloseable {
 
@@ -44,14 +50,20 @@ public final class LocalAws implements AutoCloseable {
     private final ElasticMq elasticMq;
     private final NodeEmulator dynalite;
     private final NodeEmulator sesLocal;
+    /** Null for the built-in emulators; else the backend that serves SQS, DynamoDB and (when it can) SES. */
+    private final AwsBackend backend;
+    private final String backendName;
     private final Duration startupTime;
     private final DataDirLock dataDirLock;
     private final SqsClient sqs;
     private final DynamoDbClient dynamoDb;
     private boolean closed;
 
-    private LocalAws(ElasticMq elasticMq, NodeEmulator dynalite, NodeEmulator sesLocal, Duration startupTime,
-                     DataDirLock dataDirLock, SqsClient sqs, DynamoDbClient dynamoDb) {
+    private LocalAws(ElasticMq elasticMq, NodeEmulator dynalite, NodeEmulator sesLocal, AwsBackend backend,
+                     String backendName, Duration startupTime, DataDirLock dataDirLock, SqsClient sqs,
+                     DynamoDbClient dynamoDb) {
+        this.backend = backend;
+        this.backendName = backendName;
         this.sqs = sqs;
         this.dynamoDb = dynamoDb;
         this.elasticMq = elasticMq;
@@ -63,12 +75,17 @@ public final class LocalAws implements AutoCloseable {
 
     /**
      * Starts the emulators, installing the npm ones first when {@code infrastructure/emulators/node_modules} is
-     * missing.
+     * missing; or, when the system property {@value AwsBackends#PROPERTY} names one, the {@link AwsBackend} of that
+     * name from the class path.
      *
      * @param dataDir where DynamoDB keeps its data and the emulators their logs; in memory (logs under
      *                {@code infrastructure/emulators/target/logs}) when empty
      */
     public static LocalAws start(Path repositoryRoot, Optional<Path> dataDir) {
+        Optional<AwsBackendProvider> provider = AwsBackends.selected();
+        if (provider.isPresent()) {
+            return startBackend(provider.get(), repositoryRoot, dataDir);
+        }
         long startNanos = System.nanoTime();
         Path emulatorsDir = repositoryRoot.resolve("infrastructure").resolve("emulators").toAbsolutePath();
         installNodeEmulatorsIfMissing(emulatorsDir);
@@ -119,7 +136,8 @@ public final class LocalAws implements AutoCloseable {
             Duration startupTime = Duration.ofNanos(System.nanoTime() - startNanos);
             LOG.info("Local AWS up in {} ms: SQS {}, DynamoDB {}, SES {}", startupTime.toMillis(),
                     elasticMq.endpoint(), dynalite.endpoint(), sesLocal.endpoint());
-            LocalAws aws = new LocalAws(elasticMq, dynalite, sesLocal, startupTime, lock, sqs, dynamoDb);
+            LocalAws aws = new LocalAws(elasticMq, dynalite, sesLocal, null, AwsBackends.EMULATORS, startupTime, lock,
+                    sqs, dynamoDb);
             started = true;
             return aws;
         } finally {
@@ -130,16 +148,77 @@ public final class LocalAws implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts an {@link AwsBackend} instead of the emulators, plus aws-ses-v2-local when the backend does not serve
+     * SES v2. The clients are built and answer before this returns, as with the emulators.
+     */
+    static LocalAws startBackend(AwsBackendProvider provider, Path repositoryRoot, Optional<Path> dataDir) {
+        long startNanos = System.nanoTime();
+        DataDirLock lock = dataDir.map(DataDirLock::acquire).orElse(null);
+        AwsBackend backend = null;
+        NodeEmulator sesLocal = null;
+        SqsClient sqs = null;
+        DynamoDbClient dynamoDb = null;
+        try {
+            backend = provider.start(repositoryRoot, dataDir);
+            if (backend.sesEndpoint().isEmpty()) {
+                Path emulatorsDir = repositoryRoot.resolve("infrastructure").resolve("emulators").toAbsolutePath();
+                installNodeEmulatorsIfMissing(emulatorsDir);
+                Path logDir = dataDir.map(dir -> dir.resolve("logs")).orElse(NodeEmulator.defaultLogDir(emulatorsDir));
+                sesLocal = NodeEmulator.sesLocal(emulatorsDir, logDir);
+            }
+            sqs = sqsClient(backend.sqsEndpoint());
+            sqs.listQueues();
+            dynamoDb = dynamoDbClient(backend.dynamoDbEndpoint());
+            dynamoDb.listTables(request -> request.limit(1));
+            Duration startupTime = Duration.ofNanos(System.nanoTime() - startNanos);
+            LOG.info("Local AWS ({}) up in {} ms: SQS {}, DynamoDB {}, SES {}", backend.description(),
+                    startupTime.toMillis(), backend.sqsEndpoint(), backend.dynamoDbEndpoint(),
+                    sesLocal != null ? sesLocal.endpoint() + " (aws-ses-v2-local: the backend serves no SES v2)"
+                            : backend.sesEndpoint().orElseThrow());
+            return new LocalAws(null, null, sesLocal, backend, provider.name(), startupTime, lock, sqs, dynamoDb);
+        } catch (RuntimeException e) {
+            closeQuietly(sqs);
+            closeQuietly(dynamoDb);
+            closeQuietly(sesLocal);
+            closeQuietly(backend);
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
     public URI sqsEndpoint() {
-        return elasticMq.endpoint();
+        return backend != null ? backend.sqsEndpoint() : elasticMq.endpoint();
     }
 
     public URI dynamoDbEndpoint() {
-        return dynalite.endpoint();
+        return backend != null ? backend.dynamoDbEndpoint() : dynalite.endpoint();
     }
 
     public URI sesEndpoint() {
-        return sesLocal.endpoint();
+        return sesLocal != null ? sesLocal.endpoint() : backend.sesEndpoint().orElseThrow();
+    }
+
+    /** The mail sent through {@link #sesEndpoint()}, read from wherever this backend keeps it. */
+    public LocalMailbox mailbox() {
+        return sesLocal != null ? new LocalMailbox(sesLocal.endpoint()) : backend.mailbox();
+    }
+
+    /** {@value AwsBackends#EMULATORS} for the built-in emulators, else the {@link AwsBackendProvider#name()}. */
+    public String backendName() {
+        return backendName;
+    }
+
+    /**
+     * Lets the backend prepare what it needs beyond the provisioned resources (see
+     * {@link AwsBackend#afterProvisioning}); nothing to do for the built-in emulators.
+     */
+    public void afterProvisioning(SamTemplate template, TemplateValues values) {
+        if (backend != null) {
+            backend.afterProvisioning(template, values);
+        }
     }
 
     public String region() {
@@ -147,15 +226,22 @@ public final class LocalAws implements AutoCloseable {
     }
 
     public ElasticMq elasticMq() {
-        return elasticMq;
+        return running(elasticMq, "ElasticMQ");
     }
 
     public NodeEmulator dynalite() {
-        return dynalite;
+        return running(dynalite, "dynalite");
     }
 
     public NodeEmulator sesLocal() {
-        return sesLocal;
+        return running(sesLocal, "aws-ses-v2-local");
+    }
+
+    private <T> T running(T emulator, String name) {
+        if (emulator == null) {
+            throw new IllegalStateException(name + " is not running: the " + backendName + " backend serves its API");
+        }
+        return emulator;
     }
 
     /** How long {@link #start} took (emulators up, clients not yet built). */
@@ -233,6 +319,14 @@ public final class LocalAws implements AutoCloseable {
         }
         closeQuietly(sqs);
         closeQuietly(dynamoDb);
+        if (backend != null) {
+            closeQuietly(sesLocal);
+            closeQuietly(backend);
+            if (dataDirLock != null) {
+                dataDirLock.close();
+            }
+            return;
+        }
         CompletableFuture<Void> stopSqs = CompletableFuture.runAsync(elasticMq::close);
         closeQuietly(dynalite);
         closeQuietly(sesLocal);

@@ -1,19 +1,13 @@
 package dev.damagedesk.localaws.mailbox;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The mail the SES emulator (aws-ses-v2-local) accepted, read over its own HTTP API ({@code GET /store},
- * {@code POST /clear-store}). It accepts any address, so it proves what was sent, not that it could be delivered.
+ * The mail the local SES accepted. It accepts any address, so it proves what was sent, not that it could be
+ * delivered. Where the mail is kept depends on the backend: {@code new LocalMailbox(sesEndpoint)} reads
+ * aws-ses-v2-local's store ({@code GET /store}, {@code POST /clear-store}); another backend brings its own
+ * {@link Store} (obtain the right one with {@code LocalAws.mailbox()}).
  */
 public final class LocalMailbox {
 
@@ -21,17 +15,28 @@ public final class LocalMailbox {
     public record SentEmail(String messageId, String from, List<String> to, String subject, String text, String html) {
     }
 
-    private final URI sesEndpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Where a local SES keeps the mail it accepted. */
+    public interface Store {
 
+        /** Every email accepted since the last {@link #clear()}. */
+        List<SentEmail> all();
+
+        void clear();
+    }
+
+    private final Store store;
+
+    /** The mailbox of aws-ses-v2-local listening at {@code sesEndpoint}. */
     public LocalMailbox(URI sesEndpoint) {
-        this.sesEndpoint = sesEndpoint;
+        this(new SesV2LocalStore(sesEndpoint));
+    }
+
+    public LocalMailbox(Store store) {
+        this.store = store;
     }
 
     public List<SentEmail> all() {
-        Map<String, Object> store = getJson("/store");
-        List<?> emails = (List<?>) store.getOrDefault("emails", List.of());
-        return emails.stream().map(email -> toSentEmail((Map<?, ?>) email)).toList();
+        return store.all();
     }
 
     public List<SentEmail> sentTo(String address) {
@@ -39,42 +44,6 @@ public final class LocalMailbox {
     }
 
     public void clear() {
-        send(HttpRequest.newBuilder(sesEndpoint.resolve("/clear-store")).POST(HttpRequest.BodyPublishers.noBody()).build());
-    }
-
-    private static SentEmail toSentEmail(Map<?, ?> email) {
-        Map<?, ?> destination = (Map<?, ?>) email.get("destination");
-        Map<?, ?> body = (Map<?, ?>) email.get("body");
-        return new SentEmail(
-                (String) email.get("messageId"),
-                (String) email.get("from"),
-                destination == null ? List.of() : ((List<?>) destination.get("to")).stream().map(String::valueOf).toList(),
-                (String) email.get("subject"),
-                body == null ? null : (String) body.get("text"),
-                body == null ? null : (String) body.get("html"));
-    }
-
-    private Map<String, Object> getJson(String path) {
-        String body = send(HttpRequest.newBuilder(sesEndpoint.resolve(path)).GET().build());
-        try {
-            return JSON.std.mapFrom(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("The SES emulator's " + path + " is not JSON: " + body, e);
-        }
-    }
-
-    private String send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("The SES emulator answered " + response.statusCode() + " to " + request.uri());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("The SES emulator at " + sesEndpoint + " is not reachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading the local mailbox", e);
-        }
+        store.clear();
     }
 }

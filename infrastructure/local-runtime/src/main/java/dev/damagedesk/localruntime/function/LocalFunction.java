@@ -1,5 +1,8 @@
 package dev.damagedesk.localruntime.function;
 
+import dev.damagedesk.localaws.lambda.LocalContext;
+import dev.damagedesk.localaws.lambda.FunctionLogger;
+
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;

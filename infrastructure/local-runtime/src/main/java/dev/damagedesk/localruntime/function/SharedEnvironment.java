@@ -1,6 +1,7 @@
 package dev.damagedesk.localruntime.function;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,8 +74,20 @@ public final class SharedEnvironment {
         return shadowedBy(processEnvironment).stream().filter(name -> name.startsWith("AWS_ENDPOINT_URL")).toList();
     }
 
-    /** Sets every variable as a system property. */
-    public void applyAsSystemProperties() {
-        variables.forEach(System::setProperty);
+    /**
+     * Sets every variable as a system property.
+     *
+     * @return puts back the system properties as they were before
+     */
+    public Runnable applyAsSystemProperties() {
+        Map<String, String> previous = new HashMap<>();
+        variables.forEach((name, value) -> previous.put(name, System.setProperty(name, value)));
+        return () -> previous.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
     }
 }

@@ -14,18 +14,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the event API Gateway sends a Lambda proxy integration of an HTTP API, payload format version 2.0: header
- * names in lower case with repeated headers joined by commas, the {@code Cookie} header moved into {@code cookies},
- * repeated query parameters joined by commas, path variables, the request context, and the body as UTF-8 text, or
- * base64 with {@code isBase64Encoded} when its content type is not textual.
+ * names in lower case with repeated headers joined by commas (hop-by-hop headers dropped), the {@code Cookie} header
+ * moved into {@code cookies}, repeated query parameters joined by commas, path variables, the request context, and
+ * the body as UTF-8 text, or base64 with {@code isBase64Encoded} when its content type is not textual.
  */
 final class HttpApiEvents {
 
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Connection-level headers a proxy consumes instead of passing on (RFC 9110 7.6.1, plus HTTP/2's upgrade). */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
+            "transfer-encoding", "upgrade", "http2-settings");
 
     private HttpApiEvents() {
     }
@@ -42,6 +46,9 @@ final class HttpApiEvents {
         List<String> cookies = new ArrayList<>();
         request.headers().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
+            if (HOP_BY_HOP.contains(lower)) {
+                return;
+            }
             if (lower.equals("cookie")) {
                 for (String header : values) {
                     for (String cookie : header.split(";")) {

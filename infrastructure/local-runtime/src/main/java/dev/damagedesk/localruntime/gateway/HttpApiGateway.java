@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -215,10 +214,12 @@ public final class HttpApiGateway implements AutoCloseable {
             if (body.length <= MAX_REQUEST_BYTES) {
                 return Optional.of(body);
             }
+            // read, not skip: the JDK's request body stream passes skip() to the socket, past the body's end
+            byte[] drain = new byte[64 * 1024];
             long dropped = 0;
-            long skipped;
-            while (dropped < DRAIN_LIMIT_BYTES && (skipped = in.skip(64 * 1024)) > 0) {
-                dropped += skipped;
+            int read;
+            while (dropped < DRAIN_LIMIT_BYTES && (read = in.read(drain)) > 0) {
+                dropped += read;
             }
             return Optional.empty();
         } catch (IOException e) {
@@ -245,6 +246,6 @@ public final class HttpApiGateway implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "HttpApiGateway[" + apiId + ", " + Arrays.toString(routes.bindings().stream().map(b -> b.route().routeKey()).toArray()) + "]";
+        return "HttpApiGateway[" + apiId + ", " + routes.bindings().stream().map(binding -> binding.route().routeKey()).toList() + "]";
     }
 }

@@ -103,11 +103,12 @@ public final class RouteTable {
         for (int i = 0; i < template.size(); i++) {
             Segment segment = template.get(i);
             if (segment.kind() == SegmentKind.GREEDY) {
-                if (i >= path.size()) {
-                    return null; // {proxy+} needs at least one segment
+                String rest = i >= path.size() ? ""
+                        : String.join("/", path.subList(i, path.size()).stream().map(RouteTable::decode).toList());
+                if (rest.isEmpty()) {
+                    return null; // {proxy+} needs something to take
                 }
-                List<String> rest = path.subList(i, path.size()).stream().map(RouteTable::decode).toList();
-                parameters.put(segment.text(), String.join("/", rest));
+                parameters.put(segment.text(), rest);
                 return parameters;
             }
             if (i >= path.size()) {

@@ -130,7 +130,7 @@ class MalformedRequestsIT {
         // queued before it would have been too.
         String sentinel = "sentinel-" + MARKER + "@example.com";
         Map<String, Object> accepted = api.submit(PublicApiClient.validReport(sentinel)).json();
-        LocalMailbox mailbox = new LocalMailbox(runtime.cloud().aws().sesEndpoint());
+        LocalMailbox mailbox = runtime.cloud().aws().mailbox();
         Eventually.await("the sentinel's acknowledgement", Duration.ofSeconds(30), () ->
                 mailbox.sentTo(sentinel).stream().findFirst());
 

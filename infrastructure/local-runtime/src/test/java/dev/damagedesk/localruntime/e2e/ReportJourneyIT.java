@@ -36,7 +36,7 @@ class ReportJourneyIT {
     static void start() {
         runtime = LocalRuntimeUnderTest.start();
         api = new PublicApiClient(runtime.apiBaseUri());
-        mailbox = new LocalMailbox(runtime.cloud().aws().sesEndpoint());
+        mailbox = runtime.cloud().aws().mailbox();
     }
 
     @AfterAll

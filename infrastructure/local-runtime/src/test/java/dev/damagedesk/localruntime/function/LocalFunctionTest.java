@@ -1,5 +1,7 @@
 package dev.damagedesk.localruntime.function;
 
+import dev.damagedesk.localaws.lambda.FunctionLogger;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -30,10 +30,18 @@ class SharedEnvironmentTest {
     }
 
     @Test
-    void appliesTheVariablesAsSystemProperties() {
-        SharedEnvironment.merge(Map.of("F", Map.of("LOCAL_RUNTIME_TEST_SETTING", "applied"))).applyAsSystemProperties();
+    void appliesTheVariablesAsSystemPropertiesAndPutsBackWhatWasThere() {
+        System.setProperty("LOCAL_RUNTIME_TEST_KEPT", "before");
+        System.clearProperty("LOCAL_RUNTIME_TEST_NEW");
 
-        assertThat(System.getProperty("LOCAL_RUNTIME_TEST_SETTING")).isEqualTo("applied");
+        Runnable restore = SharedEnvironment.merge(Map.of("F", Map.of("LOCAL_RUNTIME_TEST_KEPT", "applied",
+                "LOCAL_RUNTIME_TEST_NEW", "applied"))).applyAsSystemProperties();
+
+        assertThat(System.getProperty("LOCAL_RUNTIME_TEST_KEPT")).isEqualTo("applied");
+        assertThat(System.getProperty("LOCAL_RUNTIME_TEST_NEW")).isEqualTo("applied");
+        restore.run();
+        assertThat(System.getProperty("LOCAL_RUNTIME_TEST_KEPT")).isEqualTo("before");
+        assertThat(System.getProperty("LOCAL_RUNTIME_TEST_NEW")).isNull();
     }
 
     @Test

@@ -135,7 +135,8 @@ class HttpApiGatewayTest {
                 .containsEntry("user-agent", "gateway-test")
                 .containsEntry("x-forwarded-for", "127.0.0.1")
                 .containsEntry("x-forwarded-proto", "http")
-                .doesNotContainKey("cookie");
+                .doesNotContainKey("cookie")
+                .doesNotContainKeys("connection", "upgrade", "http2-settings");
         assertThat(headers.keySet()).allSatisfy(name -> assertThat(name).isLowerCase());
         assertThat(seen).containsEntry("cookies", List.of("session=abc", "theme=dark"))
                 .containsEntry("body", "{\"name\":\"Zoë\"}")

@@ -1,4 +1,4 @@
-package dev.damagedesk.localruntime.function;
+package dev.damagedesk.localaws.lambda;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
@@ -18,7 +18,7 @@ public final class FunctionLogger implements LambdaLogger {
         this(functionName, System.out);
     }
 
-    FunctionLogger(String functionName, PrintStream out) {
+    public FunctionLogger(String functionName, PrintStream out) {
         this.prefix = "[" + functionName + "] ";
         this.out = out;
     }

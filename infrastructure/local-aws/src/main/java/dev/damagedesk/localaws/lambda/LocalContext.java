@@ -1,4 +1,4 @@
-package dev.damagedesk.localruntime.function;
+package dev.damagedesk.localaws.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -19,7 +19,7 @@ public final class LocalContext implements Context {
     private final long deadlineNanos;
     private final LambdaLogger logger;
 
-    LocalContext(String awsRequestId, String functionName, String functionArn, String logStreamName,
+    public LocalContext(String awsRequestId, String functionName, String functionArn, String logStreamName,
                  int memoryLimitInMb, long deadlineNanos, LambdaLogger logger) {
         this.awsRequestId = awsRequestId;
         this.functionName = functionName;
@@ -28,6 +28,13 @@ public final class LocalContext implements Context {
         this.memoryLimitInMb = memoryLimitInMb;
         this.deadlineNanos = deadlineNanos;
         this.logger = logger;
+    }
+
+    /** For handler tests: a 30 s, 1024 MB function with a fresh request id, logging to standard output. */
+    public static LocalContext forTest(String functionName) {
+        return new LocalContext(java.util.UUID.randomUUID().toString(), functionName,
+                "arn:aws:lambda:us-east-1:000000000000:function:" + functionName, "local/" + functionName,
+                1024, System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos(), new FunctionLogger(functionName));
     }
 
     @Override

@@ -1,0 +1,40 @@
+package dev.damagedesk.localruntime.e2e;
+
+import dev.damagedesk.localaws.LocalCloud;
+import dev.damagedesk.localruntime.LocalRuntime;
+import dev.damagedesk.localruntime.RunningRuntime;
+import dev.damagedesk.localruntime.RuntimeOptions;
+import java.net.URI;
+
+/**
+ * A whole local runtime for one end-to-end test class: fresh emulators, the API on a free port, and failed
+ * SQS messages retried after 1 s instead of the queue's 180 s so that redrive to the dead-letter queue is
+ * observable within a test.
+ */
+final class LocalRuntimeUnderTest implements AutoCloseable {
+
+    private final RunningRuntime running;
+
+    private LocalRuntimeUnderTest(RunningRuntime running) {
+        this.running = running;
+    }
+
+    static LocalRuntimeUnderTest start() {
+        return new LocalRuntimeUnderTest(LocalRuntime.start(RuntimeOptions.defaults()
+                .withPort(0)
+                .withFailedMessageVisibilitySeconds(1)));
+    }
+
+    URI apiBaseUri() {
+        return running.apiBaseUri();
+    }
+
+    LocalCloud cloud() {
+        return running.cloud();
+    }
+
+    @Override
+    public void close() {
+        running.close();
+    }
+}
