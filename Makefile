@@ -1,8 +1,9 @@
 # Used by `sam build` (each function has Metadata: BuildMethod: makefile and CodeUri: .).
 # SAM calls build-<LogicalId> with ARTIFACTS_DIR set; Lambda's Java runtime puts lib/*.jar on the classpath.
 # Build from the repository root: `sam build --build-in-source` (the reactor needs the sibling modules).
+# -Dexec.skip=true: the npm emulators are for local runs and tests only; a deployment build needs no Node.
 
-MVN ?= mvn -B -q
+MVN ?= mvn -B -q -Dexec.skip=true
 
 define build_function
 	$(MVN) -DskipTests -pl functions/$(1) -am package

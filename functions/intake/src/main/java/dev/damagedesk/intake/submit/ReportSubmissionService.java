@@ -90,11 +90,13 @@ public final class ReportSubmissionService {
         }
 
         String token = tokens.issue(reportId);
+        // Quoted before queueing: the report waits behind what is queued now, not behind itself.
+        Duration expectedProcessing = processingTime.current();
         if (!alreadyQueued) {
             intakeQueue.send(new ReportSubmittedMessage(reportId, receivedAt, incidentId, TrackingTokens.hash(token),
                     SubmissionFormat.toMap(submission)).toJson());
             idempotencyKey.ifPresent(idempotency::markQueued);
         }
-        return new Result.Accepted(reportId, receivedAt, token, processingTime.current());
+        return new Result.Accepted(reportId, receivedAt, token, expectedProcessing);
     }
 }

@@ -266,6 +266,14 @@ public final class Provisioner {
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(temporary);
+            // Readable by the owner only: the secret is the key that derives every tracking token.
+            try {
+                Files.createFile(temporary, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(temporary);
+            }
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 properties.store(writer, "Local secret values of template.yaml's AWS::SecretsManager::Secret resources."
                         + " Delete this file to get new ones.");
