@@ -19,3 +19,6 @@ build-ProcessorFunction:
 
 build-NotifierFunction:
 	$(call build_function,notifier)
+
+build-RescoreFunction:
+	$(call build_function,rescorer)

@@ -30,7 +30,9 @@ class DomainArchitectureTest {
         assertThat(DOMAIN.stream().map(c -> c.getPackageName()).distinct())
                 .contains("dev.damagedesk.domain.report", "dev.damagedesk.domain.validation",
                         "dev.damagedesk.domain.incident", "dev.damagedesk.domain.scoring",
-                        "dev.damagedesk.domain.identity", "dev.damagedesk.domain.intake");
+                        "dev.damagedesk.domain.identity", "dev.damagedesk.domain.intake",
+                        "dev.damagedesk.domain.policy", "dev.damagedesk.domain.triage",
+                        "dev.damagedesk.domain.risk", "dev.damagedesk.domain.rescoring");
     }
 
     private static <T> org.assertj.core.api.ListAssert<T> assertThat(java.util.stream.Stream<T> stream) {

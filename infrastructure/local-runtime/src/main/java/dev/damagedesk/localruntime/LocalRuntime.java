@@ -208,6 +208,9 @@ public final class LocalRuntime {
         Map<String, String> queues = new LinkedHashMap<>();
         cloud.template().queues().forEach(queue -> queues.put(queue.logicalId(), cloud.resources().queueUrl(queue.logicalId())));
         health.put("queues", queues);
+        Map<String, String> tables = new LinkedHashMap<>();
+        cloud.template().tables().forEach(table -> tables.put(table.logicalId(), cloud.resources().tableName(table.logicalId())));
+        health.put("tables", tables);
         health.put("functions", List.copyOf(runtime.functions().keySet()));
         return Map.copyOf(health);
     }

@@ -39,6 +39,23 @@ final class MessageFields {
         throw new MessageFormatException(field + " is missing or not a number");
     }
 
+    /** An optional number: {@code orElse} when absent or null, an error when it is something else. */
+    static long number(Map<String, Object> body, String field, long orElse) {
+        return body.get(field) == null ? orElse : number(body, field);
+    }
+
+    /** An optional boolean: {@code orElse} when absent or null, an error when it is something else. */
+    static boolean bool(Map<String, Object> body, String field, boolean orElse) {
+        Object value = body.get(field);
+        if (value == null) {
+            return orElse;
+        }
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        throw new MessageFormatException(field + " is not true or false");
+    }
+
     static Instant instant(Map<String, Object> body, String field) {
         try {
             return Instant.parse(text(body, field));

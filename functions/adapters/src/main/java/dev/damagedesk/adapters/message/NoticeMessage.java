@@ -48,6 +48,10 @@ public record NoticeMessage(String type, ReportId reportId, Instant receivedAt, 
             scored.put("extensionMinutes", decision.extensionMinutes());
             scored.put("explanationEn", decision.explanationEn());
             scored.put("explanationKo", decision.explanationKo());
+            scored.put("eligibleOutageMinutes", decision.eligibleOutageMinutes());
+            scored.put("cancellationRight", decision.cancellationRight());
+            scored.put("extensionValueKrw", decision.extensionValueKrw());
+            scored.put("documentsRequired", decision.documentsRequired());
             body.put("decision", scored);
         }
         return Json.write(body);
@@ -65,7 +69,12 @@ public record NoticeMessage(String type, ReportId reportId, Instant receivedAt, 
                     MessageFields.number(scored, "amountKrw"),
                     MessageFields.number(scored, "extensionMinutes"),
                     MessageFields.text(scored, "explanationEn"),
-                    MessageFields.text(scored, "explanationKo"));
+                    MessageFields.text(scored, "explanationKo"),
+                    // Optional: notices queued before these fields existed lack them.
+                    MessageFields.number(scored, "eligibleOutageMinutes", 0),
+                    MessageFields.bool(scored, "cancellationRight", false),
+                    MessageFields.number(scored, "extensionValueKrw", 0),
+                    MessageFields.bool(scored, "documentsRequired", false));
         }
         return new NoticeMessage(
                 MessageFields.text(body, "type"),

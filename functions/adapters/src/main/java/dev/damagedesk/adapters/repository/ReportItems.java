@@ -8,17 +8,24 @@ import static dev.damagedesk.adapters.repository.Attributes.s;
 import static dev.damagedesk.adapters.repository.Attributes.string;
 
 import dev.damagedesk.domain.report.Category;
+import dev.damagedesk.domain.report.HistoryEntry;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.report.ReportStatus;
 import dev.damagedesk.domain.report.ReportSubmission;
 import dev.damagedesk.domain.report.Reporter;
+import dev.damagedesk.domain.report.ReporterType;
+import dev.damagedesk.domain.risk.RiskFlag;
 import dev.damagedesk.domain.scoring.Decision;
 import dev.damagedesk.domain.scoring.Outcome;
+import dev.damagedesk.domain.triage.TriageReason;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps a {@link Report} to its DynamoDB item and back. */
@@ -38,6 +45,7 @@ final class ReportItems {
         item.put("receivedAt", s(report.receivedAt().toString()));
         item.put("service", s(submission.service()));
         item.put("category", s(submission.category().code()));
+        item.put("reporterType", s(submission.reporterType().code()));
         item.put("locale", s(submission.language().code()));
         item.put("reporterName", s(reporter.name()));
         item.put("reporterEmail", s(reporter.email()));
@@ -57,6 +65,19 @@ final class ReportItems {
         item.put("tokenHash", s(report.tokenHash()));
         if (report.decision() != null) {
             item.put("decision", AttributeValue.fromM(decisionItem(report.decision())));
+        }
+        if (report.triageReason() != null) {
+            item.put("triageReason", s(report.triageReason().code()));
+        }
+        if (!report.riskFlags().isEmpty()) {
+            item.put("riskFlags", AttributeValue.fromL(report.riskFlags().stream().map(f -> s(f.code())).toList()));
+        }
+        if (report.duplicateOf() != null) {
+            item.put("duplicateOf", s(report.duplicateOf().value()));
+        }
+        if (!report.history().isEmpty()) {
+            item.put("history", AttributeValue.fromL(report.history().stream()
+                    .map(entry -> AttributeValue.fromM(historyItem(entry))).toList()));
         }
         item.put("version", n(1));
         item.put("expiresAt", n(expiresAt.getEpochSecond()));
@@ -83,7 +104,8 @@ final class ReportItems {
                 Instant.parse(string(item, "occurredTo")),
                 optionalNumber(item, "amountClaimedKrw").orElse(null),
                 string(item, "description"),
-                item.get("privacyConsent") != null && Boolean.TRUE.equals(item.get("privacyConsent").bool()));
+                item.get("privacyConsent") != null && Boolean.TRUE.equals(item.get("privacyConsent").bool()),
+                reporterTypeFrom(item));
         AttributeValue decision = item.get("decision");
         return new Report(
                 ReportId.parse(string(item, "reportId")).orElseThrow(),
@@ -92,20 +114,92 @@ final class ReportItems {
                 Instant.parse(string(item, "receivedAt")),
                 ReportStatus.valueOf(string(item, "status")),
                 decision == null ? null : decisionFrom(decision.m()),
-                string(item, "tokenHash"));
+                string(item, "tokenHash"),
+                optionalString(item, "triageReason").map(code -> TriageReason.fromCode(code).orElseThrow(
+                        () -> new IllegalStateException("Stored item has an unknown triageReason " + code))).orElse(null),
+                riskFlagsFrom(item.get("riskFlags")),
+                optionalString(item, "duplicateOf").map(id -> ReportId.parse(id).orElseThrow()).orElse(null),
+                item.get("history") == null ? List.of()
+                        : item.get("history").l().stream().map(entry -> historyFrom(entry.m())).toList());
+    }
+
+    private static Set<RiskFlag> riskFlagsFrom(AttributeValue flags) {
+        Set<RiskFlag> read = EnumSet.noneOf(RiskFlag.class);
+        if (flags != null) {
+            for (AttributeValue flag : flags.l()) {
+                read.add(RiskFlag.fromCode(flag.s()).orElseThrow(
+                        () -> new IllegalStateException("Stored item has an unknown risk flag " + flag.s())));
+            }
+        }
+        return read;
+    }
+
+    private static Map<String, AttributeValue> historyItem(HistoryEntry entry) {
+        return Map.of(
+                "at", s(entry.at().toString()),
+                "kind", s(entry.kind().name()),
+                "fromPolicyVersion", s(entry.fromPolicyVersion()),
+                "toPolicyVersion", s(entry.toPolicyVersion()),
+                "before", AttributeValue.fromM(summaryItem(entry.before())),
+                "after", AttributeValue.fromM(summaryItem(entry.after())),
+                "statusBefore", s(entry.statusBefore().name()),
+                "statusAfter", s(entry.statusAfter().name()));
+    }
+
+    private static HistoryEntry historyFrom(Map<String, AttributeValue> item) {
+        return new HistoryEntry(
+                Instant.parse(string(item, "at")),
+                HistoryEntry.Kind.valueOf(string(item, "kind")),
+                string(item, "fromPolicyVersion"),
+                string(item, "toPolicyVersion"),
+                summaryFrom(item.get("before").m()),
+                summaryFrom(item.get("after").m()),
+                ReportStatus.valueOf(string(item, "statusBefore")),
+                ReportStatus.valueOf(string(item, "statusAfter")));
+    }
+
+    private static Map<String, AttributeValue> summaryItem(HistoryEntry.DecisionSummary summary) {
+        return Map.of(
+                "outcome", s(summary.outcome().name()),
+                "ruleId", s(summary.ruleId()),
+                "policyVersion", s(summary.policyVersion()),
+                "amountKrw", n(summary.amountKrw()),
+                "extensionMinutes", n(summary.extensionMinutes()));
+    }
+
+    private static HistoryEntry.DecisionSummary summaryFrom(Map<String, AttributeValue> item) {
+        return new HistoryEntry.DecisionSummary(
+                Outcome.valueOf(string(item, "outcome")),
+                string(item, "ruleId"),
+                string(item, "policyVersion"),
+                number(item, "amountKrw"),
+                number(item, "extensionMinutes"));
+    }
+
+    /** Reports stored before the field existed state no type: the one the domain assumes for their category. */
+    private static ReporterType reporterTypeFrom(Map<String, AttributeValue> item) {
+        return optionalString(item, "reporterType")
+                .map(code -> ReporterType.fromCode(code).orElseThrow(
+                        () -> new IllegalStateException("Stored item has an unknown reporterType " + code)))
+                .orElseGet(() -> ReporterType.assumedFor(Category.fromCode(string(item, "category")).orElseThrow()));
     }
 
     private static Map<String, AttributeValue> decisionItem(Decision decision) {
-        return Map.of(
-                "outcome", s(decision.outcome().name()),
-                "ruleId", s(decision.ruleId()),
-                "policyVersion", s(decision.policyVersion()),
-                "amountKrw", n(decision.amountKrw()),
-                "extensionMinutes", n(decision.extensionMinutes()),
-                "explanationEn", s(decision.explanationEn()),
-                "explanationKo", s(decision.explanationKo()));
+        return Map.ofEntries(
+                Map.entry("outcome", s(decision.outcome().name())),
+                Map.entry("ruleId", s(decision.ruleId())),
+                Map.entry("policyVersion", s(decision.policyVersion())),
+                Map.entry("amountKrw", n(decision.amountKrw())),
+                Map.entry("extensionMinutes", n(decision.extensionMinutes())),
+                Map.entry("explanationEn", s(decision.explanationEn())),
+                Map.entry("explanationKo", s(decision.explanationKo())),
+                Map.entry("eligibleOutageMinutes", n(decision.eligibleOutageMinutes())),
+                Map.entry("cancellationRight", AttributeValue.fromBool(decision.cancellationRight())),
+                Map.entry("extensionValueKrw", n(decision.extensionValueKrw())),
+                Map.entry("documentsRequired", AttributeValue.fromBool(decision.documentsRequired())));
     }
 
+    /** Decisions stored before the outage, cancellation, value and documents fields existed read them as 0 / false. */
     private static Decision decisionFrom(Map<String, AttributeValue> item) {
         return new Decision(
                 Outcome.valueOf(string(item, "outcome")),
@@ -114,6 +208,15 @@ final class ReportItems {
                 number(item, "amountKrw"),
                 number(item, "extensionMinutes"),
                 string(item, "explanationEn"),
-                string(item, "explanationKo"));
+                string(item, "explanationKo"),
+                optionalNumber(item, "eligibleOutageMinutes").orElse(0L),
+                bool(item, "cancellationRight"),
+                optionalNumber(item, "extensionValueKrw").orElse(0L),
+                bool(item, "documentsRequired"));
+    }
+
+    private static boolean bool(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value != null && Boolean.TRUE.equals(value.bool());
     }
 }

@@ -1,14 +1,12 @@
 package dev.damagedesk.domain.intake;
 
-import dev.damagedesk.domain.report.ReportStatus;
-
 import java.time.Duration;
 
-/** What to tell a reporter about when to expect an answer. */
+/**
+ * How long until a queued report is scored. What follows scoring (payment, review, documents) is promised by
+ * {@link dev.damagedesk.domain.triage.ExpectedDecision}.
+ */
 public final class ProcessingEstimate {
-
-    /** The review team's target for reports that need a person and documents. */
-    public static final Duration REVIEW_TARGET = Duration.ofDays(14);
 
     private ProcessingEstimate() {
     }
@@ -26,16 +24,5 @@ public final class ProcessingEstimate {
         }
         long minutesForQueue = queuedReports / reportsPerMinute + (queuedReports % reportsPerMinute == 0 ? 0 : 1);
         return Duration.ofMinutes(minutesForQueue + 1);
-    }
-
-    /**
-     * How long after its current status a report gets a decision. For {@link ReportStatus#RECEIVED}
-     * this returns zero: the caller knows the queue and adds {@link #expectedProcessingTime}.
-     */
-    public static Duration expectedDecisionTime(ReportStatus status) {
-        return switch (status) {
-            case RECEIVED, SCORED -> Duration.ZERO;
-            case NEEDS_REVIEW -> REVIEW_TARGET;
-        };
     }
 }

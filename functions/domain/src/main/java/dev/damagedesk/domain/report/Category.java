@@ -5,6 +5,8 @@ import java.util.Optional;
 /** What kind of damage a reporter claims; decides which compensation rule applies. */
 public enum Category {
     PAID_SUBSCRIPTION("paid-subscription"),
+    /** A pay-per-use or in-app purchase that was charged but failed during the outage. */
+    FAILED_PURCHASE("failed-purchase"),
     FREE_SERVICE_MONEY_LOST("free-service-money-lost"),
     BUSINESS_LOSS("business-loss"),
     NO_MONETARY_DAMAGE("no-monetary-damage");
@@ -31,6 +33,6 @@ public enum Category {
 
     /** Whether a claimed amount is needed to score the report at all. */
     public boolean requiresAmount() {
-        return this == FREE_SERVICE_MONEY_LOST || this == BUSINESS_LOSS;
+        return this == FAILED_PURCHASE || this == FREE_SERVICE_MONEY_LOST || this == BUSINESS_LOSS;
     }
 }

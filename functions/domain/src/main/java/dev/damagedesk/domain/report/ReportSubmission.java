@@ -7,6 +7,7 @@ import java.util.Objects;
  * A damage report as the reporter submitted it, after validation and normalisation.
  *
  * @param amountClaimedKrw optional; required by {@link Category#requiresAmount()}
+ * @param reporterType     individual unless the reporter says otherwise; a business for {@link Category#BUSINESS_LOSS}
  */
 public record ReportSubmission(
         Reporter reporter,
@@ -17,7 +18,8 @@ public record ReportSubmission(
         Instant occurredTo,
         Long amountClaimedKrw,
         String description,
-        boolean privacyConsent) {
+        boolean privacyConsent,
+        ReporterType reporterType) {
 
     public ReportSubmission {
         Objects.requireNonNull(reporter, "reporter");
@@ -27,5 +29,14 @@ public record ReportSubmission(
         Objects.requireNonNull(occurredFrom, "occurredFrom");
         Objects.requireNonNull(occurredTo, "occurredTo");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(reporterType, "reporterType");
+    }
+
+    /** A submission that states no reporter type: {@link ReporterType#assumedFor(Category)}. */
+    public ReportSubmission(Reporter reporter, Language language, String service, Category category,
+                            Instant occurredFrom, Instant occurredTo, Long amountClaimedKrw, String description,
+                            boolean privacyConsent) {
+        this(reporter, language, service, category, occurredFrom, occurredTo, amountClaimedKrw, description,
+                privacyConsent, ReporterType.assumedFor(category));
     }
 }

@@ -4,28 +4,28 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** How durations and amounts read in explanations, in both languages. */
-final class ExplanationFormat {
+public final class ExplanationFormat {
 
     private ExplanationFormat() {
     }
 
     /** "70 h 30 min" (whole minutes, seconds dropped). */
-    static String durationEn(Duration duration) {
+    public static String durationEn(Duration duration) {
         return duration.toHours() + " h " + duration.toMinutesPart() + " min";
     }
 
     /** "70시간 30분". */
-    static String durationKo(Duration duration) {
+    public static String durationKo(Duration duration) {
         return duration.toHours() + "시간 " + duration.toMinutesPart() + "분";
     }
 
     /** "30,000 KRW". */
-    static String amountEn(long krw) {
+    public static String amountEn(long krw) {
         return grouped(krw) + " KRW";
     }
 
     /** "30,000원". */
-    static String amountKo(long krw) {
+    public static String amountKo(long krw) {
         return grouped(krw) + "원";
     }
 

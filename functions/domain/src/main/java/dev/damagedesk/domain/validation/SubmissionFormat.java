@@ -2,6 +2,7 @@ package dev.damagedesk.domain.validation;
 
 import dev.damagedesk.domain.report.ReportSubmission;
 import dev.damagedesk.domain.report.Reporter;
+import dev.damagedesk.domain.report.ReporterType;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,13 +17,19 @@ public final class SubmissionFormat {
     private SubmissionFormat() {
     }
 
-    /** Keys in API order; instants as UTC ISO-8601; absent optional fields left out. */
+    /**
+     * Keys in API order; instants as UTC ISO-8601; absent optional fields left out, and so is
+     * {@code reporterType} when it is the default, individual.
+     */
     public static Map<String, Object> toMap(ReportSubmission submission) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("reporter", reporterMap(submission.reporter()));
         map.put("locale", submission.language().code());
         map.put("service", submission.service());
         map.put("category", submission.category().code());
+        if (submission.reporterType() != ReporterType.INDIVIDUAL) {
+            map.put("reporterType", submission.reporterType().code());
+        }
         map.put("occurredFrom", submission.occurredFrom().toString());
         map.put("occurredTo", submission.occurredTo().toString());
         putIfPresent(map, "amountClaimedKrw", submission.amountClaimedKrw());

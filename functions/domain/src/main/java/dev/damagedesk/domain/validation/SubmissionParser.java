@@ -3,9 +3,9 @@ package dev.damagedesk.domain.validation;
 import dev.damagedesk.domain.report.Category;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.ReportSubmission;
+import dev.damagedesk.domain.report.ReporterType;
 import dev.damagedesk.domain.report.Reporter;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +40,7 @@ public final class SubmissionParser {
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     private static final List<String> TOP_LEVEL_FIELDS = List.of(
-            "reporter", "locale", "service", "category", "occurredFrom", "occurredTo",
+            "reporter", "locale", "service", "category", "reporterType", "occurredFrom", "occurredTo",
             "amountClaimedKrw", "description", "privacyConsent");
     private static final List<String> REPORTER_FIELDS = List.of("name", "email", "phone", "accountRef");
 
@@ -69,6 +69,7 @@ public final class SubmissionParser {
         Language language = language(body.get("locale"), errors);
         String service = service(body.get("service"), errors);
         Category category = category(body.get("category"), errors);
+        ReporterType reporterType = reporterType(body.get("reporterType"), category, errors);
         Instant occurredFrom = instant(body.get("occurredFrom"), "occurredFrom", errors);
         Instant occurredTo = instant(body.get("occurredTo"), "occurredTo", errors);
         checkPeriod(occurredFrom, occurredTo, errors);
@@ -80,7 +81,8 @@ public final class SubmissionParser {
             return Validated.invalid(errors);
         }
         return Validated.valid(new ReportSubmission(
-                reporter, language, service, category, occurredFrom, occurredTo, amount, description, consent));
+                reporter, language, service, category, occurredFrom, occurredTo, amount, description, consent,
+                reporterType));
     }
 
     private static void rejectUnknownFields(Map<?, ?> object, List<String> known, String prefix, List<FieldError> errors) {
@@ -185,6 +187,44 @@ public final class SubmissionParser {
         });
     }
 
+    /**
+     * Individual when absent; a business loss needs a business type. The category may be null when it
+     * was itself invalid; then only the type's own code is checked.
+     */
+    private static ReporterType reporterType(Object raw, Category category, List<FieldError> errors) {
+        String field = "reporterType";
+        boolean businessLoss = category == Category.BUSINESS_LOSS;
+        List<String> businessTypes = Arrays.stream(ReporterType.values())
+                .filter(ReporterType::isBusiness).map(ReporterType::code).toList();
+        int before = errors.size();
+        String code = text(raw, field, Integer.MAX_VALUE, false, errors);
+        if (errors.size() > before) {
+            return null;
+        }
+        if (code == null) {
+            if (businessLoss) {
+                String list = String.join(", ", businessTypes);
+                errors.add(new FieldError(field, ErrorCodes.REQUIRED,
+                        "Required for a business loss, one of: " + list + ".",
+                        "영업 손실 신고에는 사업자 유형이 필요합니다. 다음 중 하나여야 합니다: " + list + "."));
+            }
+            return ReporterType.INDIVIDUAL;
+        }
+        ReporterType type = ReporterType.fromCode(code).orElse(null);
+        if (type == null) {
+            errors.add(notAllowed(field, Arrays.stream(ReporterType.values()).map(ReporterType::code).toList()));
+            return null;
+        }
+        if (businessLoss && !type.isBusiness()) {
+            String list = String.join(", ", businessTypes);
+            errors.add(new FieldError(field, ErrorCodes.NOT_ALLOWED,
+                    "A business loss can only be reported by a business: " + list + ".",
+                    "영업 손실은 사업자만 신고할 수 있습니다: " + list + "."));
+            return null;
+        }
+        return type;
+    }
+
     private static Instant instant(Object raw, String field, List<FieldError> errors) {
         String text = text(raw, field, Integer.MAX_VALUE, true, errors);
         if (text == null) {
@@ -225,7 +265,7 @@ public final class SubmissionParser {
             }
             return null;
         }
-        BigInteger amount = wholeNumber(raw);
+        BigInteger amount = JsonValues.wholeNumber(raw);
         if (amount == null) {
             errors.add(wrongType(field, JsonKind.WHOLE_NUMBER));
             return null;
@@ -252,36 +292,6 @@ public final class SubmissionParser {
             return null;
         }
         return amount.longValueExact();
-    }
-
-    /**
-     * JSON has one number type: 3e5 and 300000.0 are the same whole number as 300000, so those pass;
-     * 1.5 does not. Null for anything that is not a whole number.
-     */
-    private static BigInteger wholeNumber(Object raw) {
-        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
-            return BigInteger.valueOf(((Number) raw).longValue());
-        }
-        if (raw instanceof BigInteger big) {
-            return big;
-        }
-        BigDecimal decimal;
-        if (raw instanceof BigDecimal big) {
-            decimal = big;
-        } else if (raw instanceof Double || raw instanceof Float) {
-            double value = ((Number) raw).doubleValue();
-            if (!Double.isFinite(value)) {
-                return null;
-            }
-            decimal = new BigDecimal(value);
-        } else {
-            return null;
-        }
-        try {
-            return decimal.toBigIntegerExact();
-        } catch (ArithmeticException fractional) {
-            return null;
-        }
     }
 
     private static String description(Object raw, List<FieldError> errors) {

@@ -1,6 +1,5 @@
 package dev.damagedesk.domain.intake;
 
-import dev.damagedesk.domain.report.ReportStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,11 +33,5 @@ class ProcessingEstimateTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ProcessingEstimate.expectedProcessingTime(10, -5))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"RECEIVED, PT0S", "SCORED, PT0S", "NEEDS_REVIEW, P14D"})
-    void decisionTimeByStatus(ReportStatus status, Duration expected) {
-        assertThat(ProcessingEstimate.expectedDecisionTime(status)).isEqualTo(expected);
     }
 }

@@ -13,6 +13,7 @@ class CategoryTest {
     @ParameterizedTest
     @CsvSource({
             "paid-subscription,       PAID_SUBSCRIPTION,       false",
+            "failed-purchase,         FAILED_PURCHASE,         true",
             "free-service-money-lost, FREE_SERVICE_MONEY_LOST, true",
             "business-loss,           BUSINESS_LOSS,           true",
             "no-monetary-damage,      NO_MONETARY_DAMAGE,      false",
@@ -25,7 +26,7 @@ class CategoryTest {
 
     @Test
     void everyCategoryIsCovered() {
-        assertThat(Category.values()).hasSize(4);
+        assertThat(Category.values()).hasSize(5);
     }
 
     @ParameterizedTest

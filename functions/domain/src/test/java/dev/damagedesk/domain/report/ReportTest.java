@@ -1,10 +1,16 @@
 package dev.damagedesk.domain.report;
 
+import dev.damagedesk.domain.risk.RiskFlag;
 import dev.damagedesk.domain.scoring.Decision;
 import dev.damagedesk.domain.scoring.Outcome;
+import dev.damagedesk.domain.triage.IllegalTransitionException;
+import dev.damagedesk.domain.triage.TriageReason;
+import dev.damagedesk.domain.triage.TriageResult;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,24 +23,80 @@ class ReportTest {
             Category.PAID_SUBSCRIPTION, Instant.parse("2022-10-15T06:30:00Z"), Instant.parse("2022-10-16T06:00:00Z"),
             null, "No music.", true);
     private static final ReportId ID = new ReportId("01GFNPZ5Y0ABCDEFGHJKMNPQRS");
+    private static final ReportId FIRST = new ReportId("01GFNPZ5Y0ABCDEFGHJKMNPQRT");
+    private static final Decision EXTENSION = new Decision(Outcome.EXTENSION, "rule", "v1", 0, 4230, "Extended.", "연장.");
+    private static final HistoryEntry.DecisionSummary SUMMARY = HistoryEntry.DecisionSummary.of(EXTENSION);
 
-    @Test
-    void aNewReportWaitsForItsDecision() {
-        Report report = Report.received(ID, "2022-10-15", SUBMISSION, RECEIVED_AT, "hash");
-
-        assertThat(report.status()).isEqualTo(ReportStatus.RECEIVED);
-        assertThat(report.decision()).isNull();
+    private static Report received() {
+        return Report.received(ID, "2022-10-15", SUBMISSION, RECEIVED_AT, "hash");
     }
 
     @Test
-    void aDecisionSetsTheStatusItLeadsTo() {
-        Report received = Report.received(ID, "2022-10-15", SUBMISSION, RECEIVED_AT, "hash");
-        Decision review = new Decision(Outcome.MANUAL_REVIEW, "rule", "v1", 0, 0, "Review.", "검토.");
-        Decision extension = new Decision(Outcome.EXTENSION, "rule", "v1", 0, 4230, "Extended.", "연장.");
+    void aNewReportWaitsForItsDecision() {
+        Report report = received();
 
-        assertThat(received.decided(review).status()).isEqualTo(ReportStatus.NEEDS_REVIEW);
-        assertThat(received.decided(extension))
-                .isEqualTo(new Report(ID, "2022-10-15", SUBMISSION, RECEIVED_AT, ReportStatus.SCORED, extension, "hash"));
+        assertThat(report.status()).isEqualTo(ReportStatus.RECEIVED);
+        assertThat(report.decision()).isNull();
+        assertThat(report.triageReason()).isNull();
+        assertThat(report.riskFlags()).isEmpty();
+        assertThat(report.duplicate()).isEmpty();
+        assertThat(report.history()).isEmpty();
+    }
+
+    @Test
+    void triageRecordsTheDecisionStatusReasonFlagsAndLink() {
+        TriageResult triage = new TriageResult(ReportStatus.NEEDS_REVIEW, TriageReason.DUPLICATE, EXTENSION,
+                Set.of(RiskFlag.OUTLIER_AMOUNT), FIRST);
+
+        Report triaged = received().triaged(triage);
+
+        assertThat(triaged).isEqualTo(new Report(ID, "2022-10-15", SUBMISSION, RECEIVED_AT, ReportStatus.NEEDS_REVIEW,
+                EXTENSION, "hash", TriageReason.DUPLICATE, Set.of(RiskFlag.OUTLIER_AMOUNT), FIRST, List.of()));
+        assertThat(triaged.duplicate()).contains(FIRST);
+    }
+
+    @Test
+    void aStaffDecisionCannotBeTriagedAgain() {
+        Report approved = received()
+                .triaged(new TriageResult(ReportStatus.NEEDS_REVIEW, TriageReason.MANUAL_REVIEW, EXTENSION, Set.of(), null))
+                .movedTo(ReportStatus.APPROVED);
+        TriageResult again = new TriageResult(ReportStatus.AUTO_APPROVED, TriageReason.AUTO_APPROVED, EXTENSION, Set.of(), null);
+
+        assertThatThrownBy(() -> approved.triaged(again)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void statusChangesFollowTheTransitions() {
+        Report autoApproved = received()
+                .triaged(new TriageResult(ReportStatus.AUTO_APPROVED, TriageReason.AUTO_APPROVED, EXTENSION, Set.of(), null));
+
+        Report paid = autoApproved.movedTo(ReportStatus.PAID);
+        assertThat(paid.status()).isEqualTo(ReportStatus.PAID);
+        assertThat(paid.decision()).isEqualTo(EXTENSION);
+        assertThat(paid.triageReason()).isEqualTo(TriageReason.AUTO_APPROVED);
+        assertThat(paid.movedTo(ReportStatus.DISPUTED).status()).isEqualTo(ReportStatus.DISPUTED);
+        assertThatThrownBy(() -> autoApproved.movedTo(ReportStatus.REJECTED))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> received().movedTo(ReportStatus.APPROVED))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void historyIsAppendedAndTellsWhichPolicyVersionsTheReportCarries() {
+        Report triaged = received()
+                .triaged(new TriageResult(ReportStatus.AUTO_APPROVED, TriageReason.AUTO_APPROVED, EXTENSION, Set.of(), null))
+                .movedTo(ReportStatus.PAID);
+        HistoryEntry flagged = new HistoryEntry(RECEIVED_AT, HistoryEntry.Kind.FLAGGED, "v1", "v2", SUMMARY, SUMMARY,
+                ReportStatus.PAID, ReportStatus.PAID);
+
+        Report withHistory = triaged.withHistory(flagged);
+
+        assertThat(withHistory.history()).containsExactly(flagged);
+        assertThat(triaged.history()).isEmpty();
+        assertThat(withHistory.carriesPolicyVersion("v1")).isTrue();
+        assertThat(withHistory.carriesPolicyVersion("v2")).isTrue();
+        assertThat(triaged.carriesPolicyVersion("v2")).isFalse();
+        assertThat(received().carriesPolicyVersion("v1")).isFalse();
     }
 
     @Test
@@ -42,5 +104,25 @@ class ReportTest {
         assertThatThrownBy(() -> new Report(ID, "2022-10-15", SUBMISSION, RECEIVED_AT, ReportStatus.RECEIVED, null, null))
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new Reporter(null, "a@b.c", null, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void onlyAReceivedReportMayLackADecision() {
+        assertThatThrownBy(() -> new Report(ID, "2022-10-15", SUBMISSION, RECEIVED_AT, ReportStatus.AUTO_APPROVED, null, "hash"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFlaggedEntryKeepsItsStatusAndSummariesCompareTheAward() {
+        assertThatThrownBy(() -> new HistoryEntry(RECEIVED_AT, HistoryEntry.Kind.FLAGGED, "v1", "v2", SUMMARY, SUMMARY,
+                ReportStatus.APPROVED, ReportStatus.PAID)).isInstanceOf(IllegalArgumentException.class);
+
+        HistoryEntry.DecisionSummary otherRuleSameAward = new HistoryEntry.DecisionSummary(
+                Outcome.EXTENSION, "other-rule", "v2", 0, 4230);
+        HistoryEntry.DecisionSummary longer = new HistoryEntry.DecisionSummary(Outcome.EXTENSION, "rule", "v2", 0, 4231);
+        HistoryEntry.DecisionSummary paid = new HistoryEntry.DecisionSummary(Outcome.PAYMENT, "rule", "v2", 1, 0);
+        assertThat(SUMMARY.awardsTheSameAs(otherRuleSameAward)).isTrue();
+        assertThat(SUMMARY.awardsTheSameAs(longer)).isFalse();
+        assertThat(SUMMARY.awardsTheSameAs(paid)).isFalse();
     }
 }

@@ -40,6 +40,30 @@ class DecisionTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Decision(Outcome.EXTENSION, "r", "v", 0, -1, "e", "k"))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Decision(Outcome.EXTENSION, "r", "v", 0, 0, "e", "k", -1, false, 0, false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Decision(Outcome.EXTENSION, "r", "v", 0, 0, "e", "k", 0, false, -1, false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDecisionWithoutDetailsHasNoOutageCancellationValueOrDocuments() {
+        Decision decision = new Decision(Outcome.PAYMENT, "rule", "v1", 30_000, 0, "In English.", "한국어로.");
+
+        assertThat(decision.eligibleOutageMinutes()).isZero();
+        assertThat(decision.eligibleOutage()).isEqualTo(Duration.ZERO);
+        assertThat(decision.cancellationRight()).isFalse();
+        assertThat(decision.extensionValueKrw()).isZero();
+        assertThat(decision.documentsRequired()).isFalse();
+        assertThat(decision).isEqualTo(
+                new Decision(Outcome.PAYMENT, "rule", "v1", 30_000, 0, "In English.", "한국어로.", 0, false, 0, false));
+    }
+
+    @Test
+    void knowsTheEligibleOutageAsADuration() {
+        Decision decision = new Decision(Outcome.EXTENSION, "r", "v", 0, 4_230, "e", "k", 1_410, false, 1_067, false);
+
+        assertThat(decision.eligibleOutage()).isEqualTo(Duration.ofHours(23).plusMinutes(30));
     }
 
     @ParameterizedTest

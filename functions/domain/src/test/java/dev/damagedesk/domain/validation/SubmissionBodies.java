@@ -33,6 +33,7 @@ final class SubmissionBodies {
         body.put("locale", "ko");
         body.put("service", "taxi");
         body.put("category", "business-loss");
+        body.put("reporterType", "small-business");
         body.put("occurredFrom", "2022-10-15T15:30:00+09:00");
         body.put("occurredTo", "2022-10-16T15:00:00+09:00");
         body.put("amountClaimedKrw", 420_000);

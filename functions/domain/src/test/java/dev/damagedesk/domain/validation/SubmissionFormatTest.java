@@ -4,6 +4,7 @@ import dev.damagedesk.domain.report.Category;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.ReportSubmission;
 import dev.damagedesk.domain.report.Reporter;
+import dev.damagedesk.domain.report.ReporterType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -42,12 +43,13 @@ class SubmissionFormatTest {
     void hasTheApiShape() {
         Map<String, Object> map = SubmissionFormat.toMap(FULL);
 
-        assertThat(map.keySet()).containsExactly("reporter", "locale", "service", "category", "occurredFrom",
-                "occurredTo", "amountClaimedKrw", "description", "privacyConsent");
+        assertThat(map.keySet()).containsExactly("reporter", "locale", "service", "category", "reporterType",
+                "occurredFrom", "occurredTo", "amountClaimedKrw", "description", "privacyConsent");
         assertThat(map).contains(
                 entry("locale", "ko"),
                 entry("service", "taxi"),
                 entry("category", "business-loss"),
+                entry("reporterType", "small-business"),
                 entry("occurredFrom", "2022-10-15T06:30:00Z"),
                 entry("occurredTo", "2022-10-16T06:00:00.123456789Z"),
                 entry("amountClaimedKrw", 450_000L),
@@ -63,12 +65,19 @@ class SubmissionFormatTest {
         Map<String, Object> reporter = (Map<String, Object>) map.get("reporter");
 
         assertThat(map).doesNotContainKey("amountClaimedKrw");
+        assertThat(map).as("an individual, the default").doesNotContainKey("reporterType");
         assertThat(reporter.keySet()).containsExactly("name", "email");
     }
 
     @Test
     void parsesBackToAnEqualSubmission() {
-        for (ReportSubmission submission : new ReportSubmission[] {FULL, MINIMAL}) {
+        ReportSubmission midLarge = new ReportSubmission(FULL.reporter(), FULL.language(), FULL.service(),
+                FULL.category(), FULL.occurredFrom(), FULL.occurredTo(), 9_000_000L, FULL.description(), true,
+                ReporterType.MID_LARGE_BUSINESS);
+        ReportSubmission businessSubscription = new ReportSubmission(MINIMAL.reporter(), MINIMAL.language(),
+                MINIMAL.service(), MINIMAL.category(), MINIMAL.occurredFrom(), MINIMAL.occurredTo(), null,
+                MINIMAL.description(), true, ReporterType.SMALL_BUSINESS);
+        for (ReportSubmission submission : new ReportSubmission[] {FULL, MINIMAL, midLarge, businessSubscription}) {
             Validated<ReportSubmission> parsed = parser().parse(SubmissionFormat.toMap(submission));
 
             assertThat(parsed.errors()).isEmpty();

@@ -4,10 +4,12 @@ import dev.damagedesk.domain.report.Category;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.ReportSubmission;
 import dev.damagedesk.domain.report.Reporter;
+import dev.damagedesk.domain.report.ReporterType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,7 +38,7 @@ class SubmissionParserTest {
 
     private static final List<String> STRING_FIELDS = List.of(
             "reporter.name", "reporter.email", "reporter.phone", "reporter.accountRef",
-            "locale", "service", "category", "occurredFrom", "occurredTo", "description");
+            "locale", "service", "category", "reporterType", "occurredFrom", "occurredTo", "description");
     private static final List<String> REQUIRED_STRING_FIELDS = List.of(
             "reporter.name", "reporter.email", "locale", "service", "category",
             "occurredFrom", "occurredTo", "description");
@@ -73,7 +75,8 @@ class SubmissionParserTest {
                 Instant.parse("2022-10-16T06:00:00Z"),
                 420_000L,
                 "I drive a taxi and could not take rides for a whole day.",
-                true));
+                true,
+                ReporterType.SMALL_BUSINESS));
     }
 
     @Test
@@ -438,6 +441,71 @@ class SubmissionParserTest {
             FieldError error = onlyError(validBodyWith("category", code), "category", "not_allowed");
 
             assertThat(error.messageEn()).contains("business-loss");
+        }
+    }
+
+    @Nested
+    class ReporterTypeField {
+
+        @ParameterizedTest
+        @CsvSource({
+                "individual,         paid-subscription, INDIVIDUAL",
+                "small-business,     paid-subscription, SMALL_BUSINESS",
+                "mid-large-business, no-monetary-damage, MID_LARGE_BUSINESS",
+                "small-business,     business-loss,     SMALL_BUSINESS",
+                "mid-large-business, business-loss,     MID_LARGE_BUSINESS",
+        })
+        void acceptsEachType(String code, String category, ReporterType type) {
+            Map<String, Object> body = validBodyWith("reporterType", code);
+            with(body, "category", category);
+            if (!category.equals("business-loss")) {
+                with(body, "amountClaimedKrw", null);
+            }
+
+            assertThat(valid(body).reporterType()).isEqualTo(type);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"paid-subscription", "no-monetary-damage"})
+        void isAnIndividualWhenAbsent(String category) {
+            Map<String, Object> body = validBodyWith("reporterType", null);
+            with(body, "category", category);
+            with(body, "amountClaimedKrw", null);
+
+            assertThat(valid(body).reporterType()).isEqualTo(ReporterType.INDIVIDUAL);
+            assertThat(valid(with(body, "reporterType", "  ")).reporterType()).isEqualTo(ReporterType.INDIVIDUAL);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"business", "Small-Business", "SMALL_BUSINESS", "large"})
+        void rejectsEverythingElse(String code) {
+            FieldError error = onlyError(validBodyWith("reporterType", code), "reporterType", "not_allowed");
+
+            assertThat(error.messageEn()).contains("individual").contains("small-business").contains("mid-large-business");
+        }
+
+        @Test
+        void aBusinessLossNeedsABusinessType() {
+            FieldError error = onlyError(validBodyWith("reporterType", null), "reporterType", "required");
+
+            assertThat(error.messageEn()).contains("small-business").contains("mid-large-business")
+                    .doesNotContain("individual");
+            assertThat(error.messageKo()).contains("사업자");
+        }
+
+        @Test
+        void anIndividualCannotReportABusinessLoss() {
+            FieldError error = onlyError(validBodyWith("reporterType", "individual"), "reporterType", "not_allowed");
+
+            assertThat(error.messageEn()).contains("business").contains("small-business");
+        }
+
+        @Test
+        void anUnreadableCategoryLeavesTheTypeAlone() {
+            Map<String, Object> body = validBodyWith("reporterType", "individual");
+            with(body, "category", "other");
+
+            onlyError(body, "category", "not_allowed");
         }
     }
 

@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.damagedesk.domain.intake.ProcessingEstimate;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportStatus;
 import dev.damagedesk.domain.scoring.Decision;
+import dev.damagedesk.domain.triage.ExpectedDecision;
 import dev.damagedesk.intake.status.ReportStatusService;
 import dev.damagedesk.intake.status.ReportStatusService.Lookup;
 import dev.damagedesk.intake.submit.ProcessingTimeQuote;
@@ -60,10 +60,8 @@ final class StatusRoute {
             if (report.decision() != null) {
                 body.put("decision", decision(report.decision(), language));
             }
-            var decisionTime = ProcessingEstimate.expectedDecisionTime(report.status());
-            if (!decisionTime.isZero()) {
-                body.put("expectedDecisionBy", report.receivedAt().plus(decisionTime).toString());
-            }
+            ExpectedDecision.by(report.status(), report.receivedAt())
+                    .ifPresent(by -> body.put("expectedDecisionBy", by.toString()));
             return ApiResponses.json(200, body);
         }
         return ApiResponses.error(404, ApiResponses.NOT_FOUND, headerLanguage);
@@ -76,6 +74,10 @@ final class StatusRoute {
         body.put("policyVersion", decision.policyVersion());
         body.put("amountKrw", decision.amountKrw());
         body.put("extensionMinutes", decision.extensionMinutes());
+        body.put("eligibleOutageMinutes", decision.eligibleOutageMinutes());
+        body.put("extensionValueKrw", decision.extensionValueKrw());
+        body.put("cancellationRight", decision.cancellationRight());
+        body.put("documentsRequired", decision.documentsRequired());
         body.put("explanation", decision.explanation(language));
         return body;
     }

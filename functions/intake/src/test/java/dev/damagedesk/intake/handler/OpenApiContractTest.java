@@ -17,8 +17,11 @@ import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.report.ReportStatus;
 import dev.damagedesk.domain.report.ReportSubmission;
 import dev.damagedesk.domain.report.Reporter;
-import dev.damagedesk.domain.scoring.BaselineCompensationPolicy;
+import dev.damagedesk.domain.report.ReporterType;
+import dev.damagedesk.domain.scoring.Decision;
 import dev.damagedesk.domain.scoring.Outcome;
+import dev.damagedesk.domain.triage.AuditSample;
+import dev.damagedesk.domain.triage.Triage;
 import dev.damagedesk.domain.validation.ErrorCodes;
 import dev.damagedesk.domain.validation.FieldError;
 import dev.damagedesk.domain.validation.SubmissionParser;
@@ -46,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -166,6 +170,8 @@ class OpenApiContractTest {
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(Category.values()).map(Category::code).toList());
         assertThat(api.enumOf("/components/schemas/ReportStatusCode"))
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(ReportStatus.values()).map(Enum::name).toList());
+        assertThat(api.enumOf("/components/schemas/ReporterType"))
+                .containsAll(Arrays.stream(ReporterType.values()).map(ReporterType::code).toList());
         assertThat(api.enumOf("/components/schemas/Outcome"))
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(Outcome.values()).map(Enum::name).toList());
 
@@ -300,18 +306,39 @@ class OpenApiContractTest {
                     return handle(statusEvent(accepted.path("reportId").asString(),
                             accepted.path("trackingToken").asString(), null));
                 }, body -> assertThat(body.path("status").asString()).isEqualTo("RECEIVED")),
-                new Provocation("a scored report", STATUS, 200, () -> {
+                new Provocation("an auto-approved report", STATUS, 200, () -> {
                     String token = "stored-" + UUID.randomUUID();
-                    Report report = storeScoredReport(Category.PAID_SUBSCRIPTION, "music", 10_900L, token,
-                            ReportStatus.SCORED);
+                    Report report = storeTriagedReport(Category.PAID_SUBSCRIPTION, "music", 10_900L, EXTENSION, token,
+                            ReportStatus.AUTO_APPROVED);
                     return handle(statusEvent(report.id().value(), token, null));
-                }, body -> assertThat(body.path("decision").path("outcome").asString()).isEqualTo("EXTENSION")),
+                }, body -> {
+                    assertThat(body.path("decision").path("outcome").asString()).isEqualTo("EXTENSION");
+                    assertThat(Instant.parse(body.path("expectedDecisionBy").asString()))
+                            .isEqualTo(Instant.parse(body.path("receivedAt").asString()).plus(Duration.ofDays(7)));
+                }),
                 new Provocation("a report that needs review", STATUS, 200, () -> {
                     String token = "stored-" + UUID.randomUUID();
-                    Report report = storeScoredReport(Category.BUSINESS_LOSS, "taxi", 620_000L, token,
-                            ReportStatus.NEEDS_REVIEW);
+                    Report report = storeTriagedReport(Category.FREE_SERVICE_MONEY_LOST, "payment", 42_000L,
+                            PROOF_REVIEW, token, ReportStatus.NEEDS_REVIEW);
                     return handle(statusEvent(report.id().value(), token, null));
-                }, body -> assertThat(body.has("expectedDecisionBy")).isTrue()),
+                }, body -> assertThat(Instant.parse(body.path("expectedDecisionBy").asString()))
+                        .isEqualTo(Instant.parse(body.path("receivedAt").asString()).plus(Duration.ofDays(14)))),
+                new Provocation("a report that needs documents", STATUS, 200, () -> {
+                    String token = "stored-" + UUID.randomUUID();
+                    Report report = storeTriagedReport(Category.BUSINESS_LOSS, "taxi", 620_000L, DOCUMENTS_REVIEW,
+                            token, ReportStatus.NEEDS_DOCUMENTS);
+                    return handle(statusEvent(report.id().value(), token, null));
+                }, body -> assertThat(Instant.parse(body.path("expectedDecisionBy").asString()))
+                        .isEqualTo(Instant.parse(body.path("receivedAt").asString()).plus(Duration.ofDays(30)))),
+                new Provocation("a report decided by staff", STATUS, 200, () -> {
+                    String token = "stored-" + UUID.randomUUID();
+                    Report report = storeTriagedReport(Category.FREE_SERVICE_MONEY_LOST, "payment", 42_000L,
+                            PROOF_REVIEW, token, ReportStatus.NEEDS_REVIEW, ReportStatus.APPROVED);
+                    return handle(statusEvent(report.id().value(), token, null));
+                }, body -> {
+                    assertThat(body.path("status").asString()).isEqualTo("APPROVED");
+                    assertThat(body.has("expectedDecisionBy")).isFalse();
+                }),
                 new Provocation("an unknown id", STATUS, 404,
                         () -> handle(statusEvent(ReportId.newId(Instant.now(), RANDOM).value(), "any-token", null)),
                         body -> assertThat(errors(body)).containsExactly("reportId not_found")),
@@ -384,8 +411,17 @@ class OpenApiContractTest {
                 }),
                 new Variant("business loss at the maximum amount", true, report -> {
                     report.put("category", "business-loss");
+                    report.put("reporterType", "small-business");
                     report.put("amountClaimedKrw", SubmissionParser.MAX_AMOUNT_KRW);
                 }),
+                new Variant("a mid or large business's loss", true, report -> {
+                    report.put("category", "business-loss");
+                    report.put("reporterType", "mid-large-business");
+                }),
+                new Variant("an individual saying so", true, report -> report.put("reporterType", "individual")),
+                new Variant("a business's subscription", true, report -> report.put("reporterType", "small-business")),
+                new Variant("reporter type null", true, report -> report.putNull("reporterType")),
+                new Variant("a failed purchase", true, report -> report.put("category", "failed-purchase")),
                 new Variant("a UTC time", true, report -> report.put("occurredFrom", "2022-10-15T06:30:00Z")),
 
                 new Variant("an unknown field", false, report -> report.put("title", "music")),
@@ -419,6 +455,18 @@ class OpenApiContractTest {
                 new Variant("an amount as text", false, report -> report.put("amountClaimedKrw", "10900")),
                 new Variant("business loss without amount", false, report -> {
                     report.put("category", "business-loss");
+                    report.put("reporterType", "small-business");
+                    report.remove("amountClaimedKrw");
+                }),
+                new Variant("business loss without reporter type", false, report -> report.put("category", "business-loss")),
+                new Variant("business loss of an individual", false, report -> {
+                    report.put("category", "business-loss");
+                    report.put("reporterType", "individual");
+                }),
+                new Variant("an unknown reporter type", false, report -> report.put("reporterType", "corporation")),
+                new Variant("a reporter type as a number", false, report -> report.put("reporterType", 2)),
+                new Variant("a failed purchase without amount", false, report -> {
+                    report.put("category", "failed-purchase");
                     report.remove("amountClaimedKrw");
                 }),
                 new Variant("money lost of 0", false, report -> {
@@ -520,14 +568,14 @@ class OpenApiContractTest {
                         () -> handle(statusEvent(ReportId.newId(Instant.now(), RANDOM).value(), "any-token", "ko"))),
                 new LanguageCase("a ko report's decision without Accept-Language", true, () -> {
                     String token = "stored-" + UUID.randomUUID();
-                    Report report = storeScoredReport(Category.PAID_SUBSCRIPTION, "music", 10_900L, token,
-                            ReportStatus.SCORED);
+                    Report report = storeTriagedReport(Category.PAID_SUBSCRIPTION, "music", 10_900L, EXTENSION, token,
+                            ReportStatus.AUTO_APPROVED);
                     return handle(statusEvent(report.id().value(), token, null));
                 }),
                 new LanguageCase("a ko report's decision asked in en", false, () -> {
                     String token = "stored-" + UUID.randomUUID();
-                    Report report = storeScoredReport(Category.PAID_SUBSCRIPTION, "music", 10_900L, token,
-                            ReportStatus.SCORED);
+                    Report report = storeTriagedReport(Category.PAID_SUBSCRIPTION, "music", 10_900L, EXTENSION, token,
+                            ReportStatus.AUTO_APPROVED);
                     return handle(statusEvent(report.id().value(), token, "en"));
                 }));
     }
@@ -765,18 +813,42 @@ class OpenApiContractTest {
         return OpenApiDocument.JSON.readTree(response.getBody());
     }
 
-    /** A Korean report scored by the baseline policy, stored as the processor stores it, with this token's hash. */
-    private static Report storeScoredReport(Category category, String service, Long amountKrw, String token,
-                                            ReportStatus expectedStatus) {
+    private static final String POLICY_VERSION = "2022-10-15/v1";
+    private static final Decision EXTENSION = new Decision(Outcome.EXTENSION, "paid-subscription.extension-3x",
+            POLICY_VERSION, 0, 4230,
+            "Your subscription to music was unavailable for 23 h 30 min. The terms of service give 3 times that as an"
+                    + " extension: 70 h 30 min.",
+            "구독 서비스(music)가 23시간 30분 동안 이용되지 않았습니다. 약관에 따라 그 3배인 70시간 30분을 연장해 드립니다.");
+    private static final Decision PROOF_REVIEW = new Decision(Outcome.MANUAL_REVIEW, "free-service.proof-required",
+            POLICY_VERSION, 0, 0,
+            "You reported money lost while using a free service (42,000 KRW). Our staff will check the proof.",
+            "무료 서비스 이용 중 발생한 금전 피해(42,000원)를 신고하셨습니다. 담당자가 증빙을 확인하겠습니다.");
+    private static final Decision DOCUMENTS_REVIEW = new Decision(Outcome.MANUAL_REVIEW, "business-loss.manual-review",
+            POLICY_VERSION, 0, 0,
+            "You reported a business loss of 620,000 KRW. Losses above 500,000 KRW are reviewed one by one with your sales records.",
+            "신고하신 영업 손실은 620,000원입니다. 500,000원을 넘는 손실은 매출 자료로 개별 심사합니다.",
+            0, false, 0, true);
+
+    /**
+     * A Korean report with this decision, triaged as the processor triages it but without the audit sample (so the
+     * status is the decision's), then moved through {@code staffSteps}, and stored with this token's hash. The
+     * decision is given rather than scored: this test is about what the status lookup answers, not the policy.
+     */
+    private static Report storeTriagedReport(Category category, String service, Long amountKrw, Decision decision,
+                                             String token, ReportStatus expectedStatus, ReportStatus... staffSteps) {
         Incident incident = new IncidentCatalog().get(environment().get("ACTIVE_INCIDENT_ID"));
         ReportSubmission submission = new ReportSubmission(
                 new Reporter("김민지", "minji.kim@example.com", null, null), Language.KO, service, category,
                 Instant.parse("2022-10-15T06:30:00Z"), Instant.parse("2022-10-16T06:00:00Z"), amountKrw,
                 "주말 내내 서비스를 이용하지 못했습니다.", true);
         Instant receivedAt = Instant.now();
-        Report report = Report.received(ReportId.newId(receivedAt, RANDOM), incident.id(), submission, receivedAt,
-                TrackingTokens.hash(token)).decided(new BaselineCompensationPolicy().score(submission, incident));
-        assertThat(report.status()).as("the baseline policy's status for this report").isEqualTo(expectedStatus);
+        ReportId id = ReportId.newId(receivedAt, RANDOM);
+        Report report = Report.received(id, incident.id(), submission, receivedAt, TrackingTokens.hash(token))
+                .triaged(new Triage(AuditSample.none()).triage(id, submission, decision, Set.of(), Optional.empty()));
+        assertThat(report.status()).as("the triaged status of this report").isEqualTo(expectedStatus);
+        for (ReportStatus step : staffSteps) {
+            report = report.movedTo(step);
+        }
         assertThat(new ReportRepository(cloud().aws().dynamoDb(), environment().get("REPORTS_TABLE"))
                 .insertIfAbsent(report, receivedAt.plus(Duration.ofDays(1)))).isTrue();
         return report;

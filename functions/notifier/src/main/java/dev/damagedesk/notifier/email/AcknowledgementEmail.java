@@ -3,6 +3,7 @@ package dev.damagedesk.notifier.email;
 import dev.damagedesk.adapters.message.NoticeMessage;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.ReportStatus;
+import dev.damagedesk.domain.triage.ExpectedDecision;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -55,13 +56,28 @@ public final class AcknowledgementEmail {
     }
 
     private static String nextSteps(ReportStatus status, boolean korean) {
-        if (status == ReportStatus.NEEDS_REVIEW) {
-            return korean
-                    ? "다음 단계: 담당자가 14일 안에 신고를 검토합니다. 추가 서류가 필요하면 이메일로 안내해 드립니다."
-                    : "What happens next: a member of staff reviews your report within 14 days. If documents are needed we will ask you by email.";
-        }
-        return korean
-                ? "다음 단계: 위 결과는 약관에 따른 자동 산정입니다. 결과가 확정되면 다시 알려 드리며, 이의가 있으면 분쟁조정을 신청할 수 있습니다."
-                : "What happens next: the assessment above follows the terms of service. We will write again when it is final; if you disagree you can ask for mediation.";
+        return switch (status) {
+            case AUTO_APPROVED -> {
+                long days = ExpectedDecision.PAYMENT_TARGET.toDays();
+                yield korean
+                        ? "다음 단계: 위 결과는 약관에 따른 자동 산정으로 승인되었으며, " + days + "일 안에 보상이 적용됩니다. 이의가 있으면 분쟁조정을 신청할 수 있습니다."
+                        : "What happens next: the assessment above follows the terms of service and is approved; it is applied within " + days + " days. If you disagree you can ask for mediation.";
+            }
+            case NEEDS_REVIEW -> {
+                long days = ExpectedDecision.REVIEW_TARGET.toDays();
+                yield korean
+                        ? "다음 단계: 담당자가 " + days + "일 안에 신고를 검토합니다. 추가 서류가 필요하면 이메일로 안내해 드립니다."
+                        : "What happens next: a member of staff reviews your report within " + days + " days. If documents are needed we will ask you by email.";
+            }
+            case NEEDS_DOCUMENTS -> {
+                long days = ExpectedDecision.DOCUMENTS_TARGET.toDays();
+                yield korean
+                        ? "다음 단계: 담당자가 위에 안내한 증빙 서류를 이메일로 요청드립니다. 서류를 확인한 뒤 접수일로부터 " + days + "일 안에 결정해 드립니다."
+                        : "What happens next: a member of staff will ask you by email for the documents named above. We decide within " + days + " days of your report once we have them.";
+            }
+            default -> korean
+                    ? "다음 단계: 위 결과는 약관에 따른 자동 산정입니다. 결과가 확정되면 다시 알려 드리며, 이의가 있으면 분쟁조정을 신청할 수 있습니다."
+                    : "What happens next: the assessment above follows the terms of service. We will write again when it is final; if you disagree you can ask for mediation.";
+        };
     }
 }

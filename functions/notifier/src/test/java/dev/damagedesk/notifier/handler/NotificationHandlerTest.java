@@ -48,7 +48,7 @@ class NotificationHandlerTest {
         SentEmail english = single(mailbox.sentTo("jun.lee@example.com"));
         assertThat(english.from()).isEqualTo(environment.get("SENDER_EMAIL"));
         assertThat(english.subject()).contains("01GFM4V7Q2S8W3N5K6P9R0T1X2");
-        assertThat(english.text()).contains("70 h 30 min").contains("tracking number");
+        assertThat(english.text()).contains("70 h 30 min").contains("tracking number").contains("within 7 days");
         assertThat(english.html()).contains("Lee &lt;b&gt;Jun&lt;/b&gt;").doesNotContain("<b>Jun</b>");
 
         SentEmail korean = single(mailbox.sentTo("seoyeon@example.co.kr"));

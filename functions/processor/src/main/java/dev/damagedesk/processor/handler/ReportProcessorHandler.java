@@ -8,15 +8,22 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentCatalog;
+import dev.damagedesk.adapters.incident.IncidentDirectory;
+import dev.damagedesk.adapters.incident.PolicyCatalog;
 import dev.damagedesk.adapters.message.MessageFormatException;
 import dev.damagedesk.adapters.queue.MessageQueue;
+import dev.damagedesk.adapters.repository.DynamoDbDuplicateRegistry;
+import dev.damagedesk.adapters.repository.IncidentStore;
 import dev.damagedesk.adapters.repository.ReportRepository;
-import dev.damagedesk.domain.scoring.BaselineCompensationPolicy;
+import dev.damagedesk.domain.risk.RiskAssessment;
+import dev.damagedesk.domain.triage.ReportTriage;
+import dev.damagedesk.domain.triage.Triage;
 import dev.damagedesk.processor.process.ReportProcessor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * SQS event source of the intake queue. Each record is processed on its own; the ones that fail are returned
@@ -33,13 +40,20 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
 
     ReportProcessorHandler(FunctionEnvironment environment, Clock clock) {
         AwsClients clients = new AwsClients(environment);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
         String table = environment.required("REPORTS_TABLE");
+        Duration retention = Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095));
+        // The published ledger and policy, else the bundled ones; re-read at most once a minute per container.
+        IncidentDirectory incidents = new IncidentDirectory(new IncidentStore(dynamoDb, table), new IncidentCatalog(),
+                new PolicyCatalog(), clock, Duration.ofMinutes(1));
+        DynamoDbDuplicateRegistry identities = new DynamoDbDuplicateRegistry(dynamoDb, table, retention, clock);
         this.processor = new ReportProcessor(
-                new IncidentCatalog(),
-                new BaselineCompensationPolicy(),
-                new ReportRepository(clients.dynamoDb(), table),
+                incidents,
+                identities::countReport,
+                new ReportTriage(RiskAssessment.withDefaults(), identities, Triage.withDefaults()),
+                new ReportRepository(dynamoDb, table),
                 new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL")),
-                Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095)),
+                retention,
                 clock);
     }
 

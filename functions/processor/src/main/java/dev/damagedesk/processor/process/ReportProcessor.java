@@ -1,6 +1,6 @@
 package dev.damagedesk.processor.process;
 
-import dev.damagedesk.adapters.incident.IncidentCatalog;
+import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.message.MessageFormatException;
 import dev.damagedesk.adapters.message.NoticeMessage;
 import dev.damagedesk.adapters.message.ReportSubmittedMessage;
@@ -9,31 +9,41 @@ import dev.damagedesk.adapters.repository.ReportRepository;
 import dev.damagedesk.domain.incident.Incident;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportSubmission;
-import dev.damagedesk.domain.scoring.CompensationPolicy;
-import dev.damagedesk.domain.scoring.Decision;
+import dev.damagedesk.domain.report.ReportId;
+import dev.damagedesk.domain.risk.ReporterIdentity;
+import dev.damagedesk.domain.triage.ReportTriage;
 import dev.damagedesk.domain.validation.SubmissionParser;
 import dev.damagedesk.domain.validation.Validated;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Processes one queued report: validates it again (the queue is a trust boundary too), scores it, stores it
- * exactly once and queues its acknowledgement. Every step is safe to repeat, so a redelivered message
- * completes whatever an earlier attempt left undone and changes nothing that attempt finished.
+ * Processes one queued report: validates it again (the queue is a trust boundary too), scores and triages it
+ * (risk flags, duplicates, audit sample: {@link ReportTriage}), stores it exactly once and queues its
+ * acknowledgement. Every step is safe to repeat, so a redelivered message completes whatever an earlier attempt
+ * left undone and changes nothing that attempt finished.
  */
 public final class ReportProcessor {
 
-    private final IncidentCatalog incidents;
-    private final CompensationPolicy policy;
+    private final IncidentDirectory incidents;
+    private final ContactCounter contacts;
+    private final ReportTriage triage;
     private final ReportRepository reports;
     private final MessageQueue notifications;
     private final Duration retention;
     private final Clock clock;
 
-    public ReportProcessor(IncidentCatalog incidents, CompensationPolicy policy, ReportRepository reports,
-                           MessageQueue notifications, Duration retention, Clock clock) {
+    /** How many reports one reporter identity has sent to an incident (idempotent per report). */
+    @FunctionalInterface
+    public interface ContactCounter {
+        int countReport(String incidentId, String identityKey, ReportId reportId);
+    }
+
+    public ReportProcessor(IncidentDirectory incidents, ContactCounter contacts, ReportTriage triage,
+                           ReportRepository reports, MessageQueue notifications, Duration retention, Clock clock) {
         this.incidents = incidents;
-        this.policy = policy;
+        this.contacts = contacts;
+        this.triage = triage;
         this.reports = reports;
         this.notifications = notifications;
         this.retention = retention;
@@ -48,7 +58,7 @@ public final class ReportProcessor {
         ReportSubmittedMessage message = ReportSubmittedMessage.fromJson(messageBody);
         Incident incident;
         try {
-            incident = incidents.get(message.incidentId());
+            incident = incidents.incident(message.incidentId());
         } catch (IllegalArgumentException unknownIncident) {
             throw new MessageFormatException(unknownIncident.getMessage());
         }
@@ -56,13 +66,16 @@ public final class ReportProcessor {
         if (!validated.isValid()) {
             throw new MessageFormatException("Submission fails validation: " + validated.errors());
         }
-        Decision decision = policy.score(validated.value(), incident);
-        Report scored = new Report(message.reportId(), incident.id(), validated.value(), message.receivedAt(),
-                decision.resultingStatus(), decision, message.tokenHash());
+        Report received = Report.received(message.reportId(), incident.id(), validated.value(), message.receivedAt(),
+                message.tokenHash());
+        // Triage is deterministic and duplicate claims are idempotent, so a redelivery triages the same way.
+        int reportsFromContact = contacts.countReport(incident.id(),
+                ReporterIdentity.of(validated.value().reporter()).keys().get(0), received.id());
+        Report triaged = triage.scoreAndTriage(received, incident, incidents.activePolicy(incident.id()), reportsFromContact);
 
-        boolean stored = reports.insertIfAbsent(scored, message.receivedAt().plus(retention));
+        boolean stored = reports.insertIfAbsent(triaged, message.receivedAt().plus(retention));
         // A redelivery acknowledges what is stored: an earlier attempt may have crashed before queueing it.
-        Report current = stored ? scored : reports.find(scored.id()).orElse(scored);
+        Report current = stored ? triaged : reports.find(triaged.id()).orElse(triaged);
         notifications.send(NoticeMessage.acknowledgementOf(current).toJson());
         return stored;
     }

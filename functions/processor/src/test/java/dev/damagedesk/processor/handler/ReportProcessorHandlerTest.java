@@ -50,15 +50,23 @@ class ReportProcessorHandlerTest {
                 .containsExactly(POISON_MESSAGE);
 
         Map<String, AttributeValue> music = item(MUSIC_REPORT);
-        assertThat(music.get("status").s()).isEqualTo("SCORED");
+        // Scored, then triaged: nothing calls for a person, and the id is not in the 5% audit sample.
+        assertThat(music.get("status").s()).isEqualTo("AUTO_APPROVED");
+        assertThat(music.get("triageReason").s()).isEqualTo("auto-approved");
         Map<String, AttributeValue> musicDecision = music.get("decision").m();
         assertThat(musicDecision.get("ruleId").s()).isEqualTo("paid-subscription.extension-3x");
         // music was down from 15:30 on 15 October to 15:00 on 16 October (KST): 23 h 30 min, tripled.
         assertThat(musicDecision.get("extensionMinutes").n()).isEqualTo(String.valueOf(3 * (23 * 60 + 30)));
-        assertThat(music.get("gsi1pk").s()).startsWith("STATUS#SCORED#");
+        // Scored by the engine under the bundled 2022 policy, version 1.
+        assertThat(musicDecision.get("policyVersion").s()).isEqualTo("2022-10-15/v1");
+        assertThat(musicDecision.get("eligibleOutageMinutes").n()).isEqualTo(String.valueOf(23 * 60 + 30));
+        assertThat(music.get("gsi1pk").s()).startsWith("STATUS#AUTO_APPROVED#");
 
         Map<String, AttributeValue> taxi = item(TAXI_REPORT);
         assertThat(taxi.get("decision").m().get("amountKrw").n()).isEqualTo("30000");
+        assertThat(taxi.get("decision").m().get("ruleId").s()).isEqualTo("business-loss.band-300k");
+        assertThat(taxi.get("reporterType").s()).isEqualTo("small-business");
+        assertThat(taxi.get("status").s()).isEqualTo("AUTO_APPROVED");
         assertThat(taxi.get("gsi2pk").s()).isEqualTo("INCIDENT#2022-10-15#SERVICE#taxi");
 
         List<Message> notices = receiveNotices();

@@ -15,9 +15,9 @@ class SamTemplateTest {
     private final SamTemplate template = SamTemplate.load(RepositoryRoot.find().resolve("template.yaml"));
 
     @Test
-    void threeFunctionsWithTheirHandlers() {
+    void fourFunctionsWithTheirHandlers() {
         assertThat(template.functions()).extracting(FunctionSpec::logicalId)
-                .containsExactly("IntakeFunction", "ProcessorFunction", "NotifierFunction");
+                .containsExactly("IntakeFunction", "ProcessorFunction", "NotifierFunction", "RescoreFunction");
         FunctionSpec intake = template.function("IntakeFunction");
         assertThat(intake.handlerClass()).isEqualTo("dev.damagedesk.intake.handler.ReportApiHandler");
         assertThat(intake.handlerMethod()).isEqualTo("handleRequest");
@@ -25,6 +25,8 @@ class SamTemplateTest {
                 .isEqualTo("dev.damagedesk.processor.handler.ReportProcessorHandler");
         assertThat(template.function("NotifierFunction").handlerClass())
                 .isEqualTo("dev.damagedesk.notifier.handler.NotificationHandler");
+        assertThat(template.function("RescoreFunction").handlerClass())
+                .isEqualTo("dev.damagedesk.rescorer.handler.RescoreHandler");
     }
 
     @Test
@@ -77,12 +79,14 @@ class SamTemplateTest {
     }
 
     @Test
-    void fourQueuesWithRedrive() {
+    void sixQueuesWithRedrive() {
         assertThat(template.queues()).containsExactly(
                 new QueueSpec("IntakeQueue", 180, 1_209_600, 0, Optional.of("IntakeDeadLetterQueue"), 5),
                 new QueueSpec("IntakeDeadLetterQueue", 30, 1_209_600, 0, Optional.empty(), 0),
                 new QueueSpec("NotificationQueue", 180, 1_209_600, 0, Optional.of("NotificationDeadLetterQueue"), 10),
-                new QueueSpec("NotificationDeadLetterQueue", 30, 1_209_600, 0, Optional.empty(), 0));
+                new QueueSpec("NotificationDeadLetterQueue", 30, 1_209_600, 0, Optional.empty(), 0),
+                new QueueSpec("RescoreQueue", 180, 1_209_600, 0, Optional.of("RescoreDeadLetterQueue"), 5),
+                new QueueSpec("RescoreDeadLetterQueue", 30, 1_209_600, 0, Optional.empty(), 0));
     }
 
     @Test

@@ -78,8 +78,13 @@ class MalformedRequestsIT {
         cases.add(field("window in the future", body -> body.put("occurredTo", "2099-01-01T00:00:00+09:00"), "occurredTo", "in_future"));
         cases.add(field("business loss without amount", body -> {
             body.put("category", "business-loss");
+            body.put("reporterType", "small-business");
             body.remove("amountClaimedKrw");
         }, "amountClaimedKrw", "required"));
+        cases.add(field("business loss without reporter type", body -> body.put("category", "business-loss"),
+                "reporterType", "required"));
+        cases.add(field("unknown reporter type", body -> body.put("reporterType", "corporation"), "reporterType",
+                "not_allowed"));
         cases.add(field("negative amount", body -> body.put("amountClaimedKrw", -1), "amountClaimedKrw", "out_of_range"));
         cases.add(field("absurd amount", body -> body.put("amountClaimedKrw", 10_000_000_001L), "amountClaimedKrw", "out_of_range"));
         cases.add(field("fractional amount", body -> body.put("amountClaimedKrw", 10.5), "amountClaimedKrw", "type"));

@@ -65,7 +65,7 @@ class TemplateConsistencyTest {
     @Test
     void everyHandlerIsAConstructibleRequestHandlerOnTheClasspath() throws Exception {
         assertThat(TEMPLATE.functions()).extracting(FunctionSpec::logicalId)
-                .containsExactlyInAnyOrder("IntakeFunction", "ProcessorFunction", "NotifierFunction");
+                .containsExactlyInAnyOrder("IntakeFunction", "ProcessorFunction", "NotifierFunction", "RescoreFunction");
         for (FunctionSpec function : TEMPLATE.functions()) {
             Class<?> handler = Class.forName(function.handlerClass());
             assertThat(RequestHandler.class).as(function.logicalId()).isAssignableFrom(handler);

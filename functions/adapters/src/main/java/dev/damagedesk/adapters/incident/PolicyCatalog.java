@@ -1,0 +1,92 @@
+package dev.damagedesk.adapters.incident;
+
+import dev.damagedesk.adapters.json.Json;
+import dev.damagedesk.domain.policy.PolicyDocument;
+import dev.damagedesk.domain.policy.PolicyDocuments;
+import dev.damagedesk.domain.policy.PolicyEngine;
+import dev.damagedesk.domain.validation.Validated;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Compensation policies shipped with the functions (domain resources {@code /policies/<incidentId>/v<version>.json},
+ * parsed here with the functions' JSON library and validated by the domain), read once per container. A later step
+ * loads the versions published to DynamoDB; a bundled version is the starting point of an incident.
+ */
+public final class PolicyCatalog {
+
+    private final Map<String, PolicyDocument> loaded = new ConcurrentHashMap<>();
+
+    /** @throws IllegalArgumentException when there is no such bundled version, or it is not a valid policy document */
+    public PolicyDocument get(String incidentId, int version) {
+        return find(incidentId, version).orElseThrow(() -> new IllegalArgumentException(
+                "No bundled policy version " + version + " for incident " + incidentId
+                        + " (no /" + PolicyDocuments.bundledResource(incidentId, version) + ")"));
+    }
+
+    /**
+     * The highest bundled version of an incident's policy: versions are numbered from 1 without gaps.
+     *
+     * @throws IllegalArgumentException when the incident has no bundled policy, or its latest one is invalid
+     */
+    public PolicyDocument latest(String incidentId) {
+        PolicyDocument latest = get(incidentId, 1);
+        for (int version = 2; ; version++) {
+            Optional<PolicyDocument> next = find(incidentId, version);
+            if (next.isEmpty()) {
+                return latest;
+            }
+            latest = next.get();
+        }
+    }
+
+    /** The engine that scores an incident's reports under its latest bundled policy. */
+    public PolicyEngine latestEngine(String incidentId) {
+        return new PolicyEngine(latest(incidentId));
+    }
+
+    private Optional<PolicyDocument> find(String incidentId, int version) {
+        String key = incidentId + "/v" + version;
+        PolicyDocument cached = loaded.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<PolicyDocument> read = load(incidentId, version);
+        read.ifPresent(policy -> loaded.put(key, policy));
+        return read;
+    }
+
+    private static Optional<PolicyDocument> load(String incidentId, int version) {
+        String resource = "/" + PolicyDocuments.bundledResource(incidentId, version);
+        try (InputStream in = PolicyCatalog.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            Validated<PolicyDocument> parsed =
+                    PolicyDocuments.parse(Json.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            if (!parsed.isValid()) {
+                throw new IllegalArgumentException("Invalid policy document " + resource + ": " + describe(parsed));
+            }
+            PolicyDocument policy = parsed.value();
+            if (!policy.incidentId().equals(incidentId) || policy.version() != version) {
+                throw new IllegalArgumentException("Policy document " + resource + " says it is "
+                        + policy.policyVersion() + ", not " + incidentId + "/v" + version);
+            }
+            return Optional.of(policy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(Validated<PolicyDocument> invalid) {
+        return invalid.errors().stream()
+                .map(error -> error.field() + " " + error.code() + " (" + error.messageEn() + ")")
+                .collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.damagedesk.adapters.repository;
+
+import static dev.damagedesk.adapters.repository.Attributes.n;
+import static dev.damagedesk.adapters.repository.Attributes.s;
+import static dev.damagedesk.adapters.repository.Attributes.string;
+
+import dev.damagedesk.domain.report.ReportId;
+import dev.damagedesk.domain.risk.DuplicateRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Which report first claimed a reporter identity for a service of an incident, and how many reports each
+ * identity sent. One conditional put per claim: the first report wins, the same report claiming again (a
+ * redelivery) is told it is first, any other is linked to it as a duplicate. Report counts are kept as a
+ * set of report ids, so a redelivered report is not counted twice.
+ */
+public final class DynamoDbDuplicateRegistry implements DuplicateRegistry {
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final Duration retention;
+    private final Clock clock;
+
+    /** @param retention how long claims are kept: as long as the reports they protect */
+    public DynamoDbDuplicateRegistry(DynamoDbClient dynamoDb, String tableName, Duration retention, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    private Instant expiresAt() {
+        return clock.instant().plus(retention);
+    }
+
+    @Override
+    public Optional<ReportId> claim(String incidentId, String service, String identityKey, ReportId reportId) {
+        Map<String, AttributeValue> key = Map.of(
+                ReportKeys.PK, s("IDENTITY#" + incidentId + "#" + service + "#" + identityKey),
+                ReportKeys.SK, s("CLAIM"));
+        try {
+            dynamoDb.putItem(put -> put.tableName(tableName)
+                    .item(Map.of(ReportKeys.PK, key.get(ReportKeys.PK), ReportKeys.SK, key.get(ReportKeys.SK),
+                            "type", s("IDENTITY_CLAIM"), "reportId", s(reportId.value()),
+                            "expiresAt", n(expiresAt().getEpochSecond())))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException claimed) {
+            String first = string(dynamoDb.getItem(get -> get.tableName(tableName).key(key).consistentRead(true)).item(), "reportId");
+            return first.equals(reportId.value()) ? Optional.empty() : ReportId.parse(first);
+        }
+    }
+
+    /** Records that the identity sent this report to the incident; returns how many reports it has sent. */
+    public int countReport(String incidentId, String identityKey, ReportId reportId) {
+        Map<String, AttributeValue> updated = dynamoDb.updateItem(update -> update.tableName(tableName)
+                .key(Map.of(ReportKeys.PK, s("CONTACT#" + incidentId + "#" + identityKey), ReportKeys.SK, s("REPORTS")))
+                .updateExpression("ADD reportIds :id SET #type = :type, expiresAt = :expires")
+                .expressionAttributeNames(Map.of("#type", "type"))
+                .expressionAttributeValues(Map.of(
+                        ":id", AttributeValue.fromSs(java.util.List.of(reportId.value())),
+                        ":type", s("CONTACT_REPORTS"),
+                        ":expires", n(expiresAt().getEpochSecond())))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        return updated.get("reportIds").ss().size();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.damagedesk.adapters.repository;
+
+import static dev.damagedesk.adapters.repository.Attributes.n;
+import static dev.damagedesk.adapters.repository.Attributes.number;
+import static dev.damagedesk.adapters.repository.Attributes.optionalString;
+import static dev.damagedesk.adapters.repository.Attributes.s;
+import static dev.damagedesk.adapters.repository.Attributes.string;
+
+import dev.damagedesk.adapters.json.Json;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Incidents (their outage ledger) and their versioned compensation policies, stored as the JSON documents of
+ * the import/export format; the domain parses and validates them. Items live in the incident's partition:
+ * {@code INCIDENT#<id>} with sort keys {@code LEDGER}, {@code POLICY#<version>} and {@code POLICY#ACTIVE}.
+ */
+public final class IncidentStore {
+
+    /** A published policy document. */
+    public record StoredPolicy(String incidentId, int version, Map<String, Object> document, Instant publishedAt) {
+    }
+
+    /** Publishing a version that exists with other content is refused: published versions never change. */
+    public static final class PolicyVersionConflict extends RuntimeException {
+        public PolicyVersionConflict(String incidentId, int version) {
+            super("Policy version " + version + " of incident " + incidentId
+                    + " is already published with different content; publish a new version instead");
+        }
+    }
+
+    private static final String LEDGER = "LEDGER";
+    private static final String ACTIVE = "POLICY#ACTIVE";
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public IncidentStore(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+    }
+
+    /** Imports (or replaces) an incident's ledger document. */
+    public void putLedger(String incidentId, Map<String, Object> document, Instant importedAt) {
+        Map<String, AttributeValue> item = new HashMap<>(key(incidentId, LEDGER));
+        item.put("type", s("INCIDENT"));
+        item.put("incidentId", s(incidentId));
+        item.put("document", s(Json.write(document)));
+        item.put("importedAt", s(importedAt.toString()));
+        dynamoDb.putItem(put -> put.tableName(tableName).item(item));
+    }
+
+    public Optional<Map<String, Object>> ledger(String incidentId) {
+        Map<String, AttributeValue> item = get(key(incidentId, LEDGER));
+        return optionalString(item, "document").map(Json::parseObject);
+    }
+
+    /**
+     * Stores a policy version and makes it the active one unless a later version already is. Safe to repeat:
+     * the same version with the same document changes nothing.
+     *
+     * @return true if this version is now active
+     */
+    public boolean publishPolicy(String incidentId, int version, Map<String, Object> document, Instant publishedAt) {
+        String json = Json.write(document);
+        Map<String, AttributeValue> item = new HashMap<>(key(incidentId, policySortKey(version)));
+        item.put("type", s("POLICY"));
+        item.put("incidentId", s(incidentId));
+        item.put("version", n(version));
+        item.put("document", s(json));
+        item.put("publishedAt", s(publishedAt.toString()));
+        try {
+            dynamoDb.putItem(put -> put.tableName(tableName).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException exists) {
+            String stored = string(get(key(incidentId, policySortKey(version))), "document");
+            if (!Json.parseObject(stored).equals(Json.parseObject(json))) {
+                throw new PolicyVersionConflict(incidentId, version);
+            }
+        }
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tableName).key(key(incidentId, ACTIVE))
+                    .updateExpression("SET activeVersion = :version, activatedAt = :at")
+                    .conditionExpression("attribute_not_exists(activeVersion) OR activeVersion <= :version")
+                    .expressionAttributeValues(Map.of(":version", n(version), ":at", s(publishedAt.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException laterIsActive) {
+            return false;
+        }
+    }
+
+    public Optional<StoredPolicy> activePolicy(String incidentId) {
+        Map<String, AttributeValue> pointer = get(key(incidentId, ACTIVE));
+        if (pointer == null || pointer.isEmpty()) {
+            return Optional.empty();
+        }
+        return policy(incidentId, (int) number(pointer, "activeVersion"));
+    }
+
+    public Optional<StoredPolicy> policy(String incidentId, int version) {
+        Map<String, AttributeValue> item = get(key(incidentId, policySortKey(version)));
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredPolicy(incidentId, version, Json.parseObject(string(item, "document")),
+                Instant.parse(string(item, "publishedAt"))));
+    }
+
+    private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
+        return dynamoDb.getItem(get -> get.tableName(tableName).key(key).consistentRead(true)).item();
+    }
+
+    private static Map<String, AttributeValue> key(String incidentId, String sortKey) {
+        return Map.of(ReportKeys.PK, s("INCIDENT#" + incidentId), ReportKeys.SK, s(sortKey));
+    }
+
+    /** Zero-padded so that versions sort as numbers. */
+    private static String policySortKey(int version) {
+        return "POLICY#%06d".formatted(version);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.damagedesk.domain.risk;
+
+import dev.damagedesk.domain.report.ReportId;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** A {@link DuplicateRegistry} in memory, for tests and the replay tool: one JVM, nothing kept. Thread-safe. */
+public final class InMemoryDuplicateRegistry implements DuplicateRegistry {
+
+    private record Claim(String incidentId, String service, String identityKey) {
+    }
+
+    private final ConcurrentMap<Claim, ReportId> firstClaims = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<ReportId> claim(String incidentId, String service, String identityKey, ReportId reportId) {
+        Objects.requireNonNull(reportId, "reportId");
+        Claim claim = new Claim(Objects.requireNonNull(incidentId, "incidentId"),
+                Objects.requireNonNull(service, "service"), Objects.requireNonNull(identityKey, "identityKey"));
+        ReportId first = firstClaims.putIfAbsent(claim, reportId);
+        return first == null || first.equals(reportId) ? Optional.empty() : Optional.of(first);
+    }
+
+    /** How many identity keys have been claimed. */
+    public int size() {
+        return firstClaims.size();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.damagedesk.domain.risk;
+
+import dev.damagedesk.domain.report.Reporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReporterIdentityTest {
+
+    @ParameterizedTest(name = "[{index}] ''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "minji@example.com            | minji@example.com",
+            "Minji@Example.COM            | minji@example.com",
+            "  minji@example.com\t        | minji@example.com",
+            "minji+outage@example.com     | minji@example.com",
+            "MINJI+Outage+2@example.com   | minji@example.com",
+            "+tag@example.com             | +tag@example.com",
+            "min.ji@example.com           | min.ji@example.com",
+            "minji@sub+domain.example.com | minji@sub+domain.example.com",
+    })
+    void emails(String email, String normalised) {
+        assertThat(ReporterIdentity.normaliseEmail(email)).isEqualTo(normalised);
+    }
+
+    @ParameterizedTest(name = "[{index}] ''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "010-1234-5678         | +821012345678",
+            "01012345678           | +821012345678",
+            "010 1234 5678         | +821012345678",
+            "(010) 1234-5678       | +821012345678",
+            "+82 10-1234-5678      | +821012345678",
+            "+82-10-1234-5678      | +821012345678",
+            "+82 (0)10 1234 5678   | +821012345678",
+            "0082 10 1234 5678     | +821012345678",
+            "821012345678          | +821012345678",
+            "02-312-3456           | +8223123456",
+            "+1 (415) 555-0100     | +14155550100",
+            "001 415 555 0100      | +14155550100",
+    })
+    void phones(String phone, String normalised) {
+        assertThat(ReporterIdentity.normalisePhone(phone)).contains(normalised);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "n/a", "123456", "+82"})
+    void noUsablePhone(String phone) {
+        assertThat(ReporterIdentity.normalisePhone(phone)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{index}] ''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "shop-4411      | shop-4411",
+            "  Shop-4411    | shop-4411",
+            "SHOP-4411\t    | shop-4411",
+    })
+    void accountRefs(String accountRef, String normalised) {
+        assertThat(ReporterIdentity.normaliseAccountRef(accountRef)).contains(normalised);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"  "})
+    void noAccountRef(String accountRef) {
+        assertThat(ReporterIdentity.normaliseAccountRef(accountRef)).isEmpty();
+    }
+
+    @Test
+    void theSameReporterWrittenTwoWaysHasTheSameKeys() {
+        ReporterIdentity one = ReporterIdentity.of(new Reporter("Kim Minji", "Minji+Fire@Example.com", "010-1234-5678", " Shop-1 "));
+        ReporterIdentity other = ReporterIdentity.of(new Reporter("김민지", "minji@example.com", "+82 10 1234 5678", "shop-1"));
+
+        assertThat(one).isEqualTo(new ReporterIdentity("minji@example.com", "+821012345678", "shop-1"));
+        assertThat(one.keys()).isEqualTo(other.keys());
+    }
+
+    @Test
+    void keysAreHashesByKindInTheOrderEmailPhoneAccount() {
+        ReporterIdentity identity = new ReporterIdentity("minji@example.com", "+821012345678", "shop-1");
+
+        assertThat(identity.keys()).hasSize(3);
+        assertThat(identity.keys().get(0)).matches("email:[0-9a-f]{64}");
+        assertThat(identity.keys().get(1)).matches("phone:[0-9a-f]{64}");
+        assertThat(identity.keys().get(2)).matches("account:[0-9a-f]{64}");
+        assertThat(String.join(" ", identity.keys())).doesNotContain("minji").doesNotContain("1234").doesNotContain("shop");
+    }
+
+    @Test
+    void onlyTheEmailWhenThereIsNoPhoneOrAccount() {
+        ReporterIdentity identity = ReporterIdentity.of(new Reporter("Lee Jun", "jun@example.com", null, null));
+
+        assertThat(identity.phone()).isNull();
+        assertThat(identity.accountRef()).isNull();
+        assertThat(identity.keys()).singleElement().asString().startsWith("email:");
+    }
+
+    @Test
+    void differentPeopleHaveDifferentKeysAndAKindNeverCollidesWithAnother() {
+        ReporterIdentity minji = new ReporterIdentity("minji@example.com", null, "x");
+        ReporterIdentity jun = new ReporterIdentity("jun@example.com", null, null);
+        // An account reference that reads like an email is still an account key.
+        ReporterIdentity tricky = new ReporterIdentity("someone@example.com", null, "minji@example.com");
+
+        assertThat(minji.keys().get(0)).isNotEqualTo(jun.keys().get(0));
+        assertThat(tricky.keys()).doesNotContain(minji.keys().get(0));
+    }
+}

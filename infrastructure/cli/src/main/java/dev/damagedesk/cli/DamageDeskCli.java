@@ -1,0 +1,228 @@
+package dev.damagedesk.cli;
+
+import dev.damagedesk.adapters.config.AwsClients;
+import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.incident.IncidentCatalog;
+import dev.damagedesk.adapters.incident.IncidentDirectory;
+import dev.damagedesk.adapters.incident.PolicyCatalog;
+import dev.damagedesk.adapters.incident.PolicyPublisher;
+import dev.damagedesk.adapters.json.Json;
+import dev.damagedesk.adapters.queue.MessageQueue;
+import dev.damagedesk.adapters.repository.IncidentStore;
+import dev.damagedesk.domain.incident.Incident;
+import dev.damagedesk.domain.incident.IncidentDocument;
+import dev.damagedesk.domain.validation.FieldError;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Staff operations on incidents and policies, until the admin API calls the same {@link PolicyPublisher} and
+ * {@link IncidentStore}:
+ * <pre>
+ *   damagedesk [--local URL | --aws --table NAME --rescore-queue-url URL] incident import INCIDENT_ID FILE
+ *   damagedesk ... incident export INCIDENT_ID
+ *   damagedesk ... policy validate FILE
+ *   damagedesk ... policy publish FILE
+ * </pre>
+ * {@code --local} (the default, {@code http://127.0.0.1:3000}) finds the emulators and resource names through a
+ * running local runtime's {@code GET /health}; {@code --aws} uses the AWS environment variables for region and
+ * credentials and the stack's outputs for the names.
+ */
+public final class DamageDeskCli {
+
+    static final String USAGE = String.join("\n",
+            "Usage: damagedesk [--local URL | --aws --table NAME --rescore-queue-url URL] COMMAND",
+            "  incident import ID FILE     import (or replace) an incident's outage ledger (JSON)",
+            "  incident export ID          print an incident's ledger in the import format",
+            "  policy validate FILE        check a policy document against its schema and the incident",
+            "  policy publish FILE         publish it as the active version and re-score the incident's reports",
+            "--local URL: a running ./run-local (default http://127.0.0.1:3000)",
+            "--aws: AWS_REGION and credentials from the environment; --table and --rescore-queue-url from the stack outputs");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    DamageDeskCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new DamageDeskCli(System.out, System.err).run(args));
+    }
+
+    /** @return the process exit code: 0 done, 1 refused (invalid input), 2 usage error */
+    int run(String[] args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        Connection connection;
+        try {
+            connection = Connection.from(rest);
+        } catch (IllegalArgumentException usage) {
+            err.println(usage.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        if (rest.size() < 3) {
+            err.println(USAGE);
+            return 2;
+        }
+        String command = rest.get(0) + " " + rest.get(1);
+        String argument = rest.get(2);
+        Operations operations = connection.operations();
+        return switch (command) {
+            case "incident import" -> rest.size() < 4 ? usage() : importIncident(operations, argument, Path.of(rest.get(3)));
+            case "incident export" -> exportIncident(operations, argument);
+            case "policy validate" -> report(operations.publisher.validate(readJson(Path.of(argument))), "valid");
+            case "policy publish" -> publish(operations, Path.of(argument));
+            default -> {
+                err.println("Unknown command: " + command);
+                err.println(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    private int usage() {
+        err.println(USAGE);
+        return 2;
+    }
+
+    private int importIncident(Operations operations, String incidentId, Path file) {
+        Map<String, Object> document = readJson(file);
+        Incident incident;
+        try {
+            incident = IncidentDocument.fromMap(incidentId, document);
+        } catch (IllegalArgumentException invalid) {
+            err.println(file + ": " + invalid.getMessage());
+            return 1;
+        }
+        operations.store.putLedger(incidentId, IncidentDocument.toMap(incident), Clock.systemUTC().instant());
+        out.println("Imported incident " + incidentId + " (" + incident.status() + ", " + incident.outages().size()
+                + " outage entries, services " + incident.services() + ")");
+        return 0;
+    }
+
+    private int exportIncident(Operations operations, String incidentId) {
+        Incident incident = operations.directory.incident(incidentId);
+        out.println(Json.write(IncidentDocument.toMap(incident)));
+        return 0;
+    }
+
+    private int publish(Operations operations, Path file) {
+        PolicyPublisher.Result result = operations.publisher.publish(readJson(file));
+        if (result instanceof PolicyPublisher.Result.Invalid invalid) {
+            return report(invalid.errors(), "unused");
+        }
+        PolicyPublisher.Result.Published published = (PolicyPublisher.Result.Published) result;
+        out.println("Published " + published.policyVersion() + (published.active()
+                ? " as the active version; re-scoring queued for " + published.servicesQueued()
+                : "; a later version is active, so nothing is re-scored"));
+        return 0;
+    }
+
+    private int report(List<FieldError> errors, String okWord) {
+        if (errors.isEmpty()) {
+            out.println("The policy document is " + okWord + ".");
+            return 0;
+        }
+        err.println("The policy document is invalid:");
+        errors.forEach(error -> err.println("  " + error.field() + ": " + error.code() + ": " + error.messageEn()));
+        return 1;
+    }
+
+    private static Map<String, Object> readJson(Path file) {
+        try {
+            return Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /** The store, directory and publisher, wired to one AWS environment. */
+    record Operations(IncidentStore store, IncidentDirectory directory, PolicyPublisher publisher) {
+        static Operations of(FunctionEnvironment environment, String table, String rescoreQueueUrl) {
+            AwsClients clients = new AwsClients(environment);
+            IncidentStore store = new IncidentStore(clients.dynamoDb(), table);
+            // No caching: a command-line run reads once and must see what it just wrote.
+            IncidentDirectory directory = new IncidentDirectory(store, new IncidentCatalog(), new PolicyCatalog(),
+                    Clock.systemUTC(), Duration.ZERO);
+            return new Operations(store, directory,
+                    new PolicyPublisher(store, directory, new MessageQueue(clients.sqs(), rescoreQueueUrl), Clock.systemUTC()));
+        }
+    }
+
+    /** Where the tool connects: a running local runtime (the default), or AWS. */
+    record Connection(FunctionEnvironment environment, String table, String rescoreQueueUrl) {
+
+        static Connection from(List<String> args) {
+            String local = "http://127.0.0.1:3000";
+            boolean aws = false;
+            String table = null;
+            String queue = null;
+            while (!args.isEmpty() && args.get(0).startsWith("--")) {
+                String option = args.remove(0);
+                switch (option) {
+                    case "--aws" -> aws = true;
+                    case "--local" -> local = value(args, option);
+                    case "--table" -> table = value(args, option);
+                    case "--rescore-queue-url" -> queue = value(args, option);
+                    default -> throw new IllegalArgumentException("Unknown option " + option);
+                }
+            }
+            if (aws) {
+                if (table == null || queue == null) {
+                    throw new IllegalArgumentException("--aws needs --table and --rescore-queue-url (see the stack outputs)");
+                }
+                return new Connection(FunctionEnvironment.system(), table, queue);
+            }
+            return local(URI.create(local));
+        }
+
+        @SuppressWarnings("unchecked")
+        static Connection local(URI runtime) {
+            Map<String, Object> health;
+            try {
+                HttpResponse<String> response = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(runtime.resolve("/health")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                health = Json.parseObject(response.body());
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("No local runtime answers at " + runtime + "/health: start ./run-local first");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Map<String, String> queues = (Map<String, String>) health.get("queues");
+            Map<String, String> tables = (Map<String, String>) health.get("tables");
+            FunctionEnvironment environment = FunctionEnvironment.of(Map.of(
+                    "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
+                    "AWS_ENDPOINT_URL_DYNAMODB", (String) health.get("dynamodb"),
+                    "AWS_ENDPOINT_URL_SQS", (String) health.get("sqs")));
+            return new Connection(environment, tables.get("ReportsTable"), queues.get("RescoreQueue"));
+        }
+
+        Operations operations() {
+            return Operations.of(environment, table, rescoreQueueUrl);
+        }
+
+        private static String value(List<String> args, String option) {
+            if (args.isEmpty()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args.remove(0);
+        }
+    }
+}
