@@ -110,6 +110,31 @@ class ReportProcessorHandlerTest {
         assertThat(receiveNotices()).isEmpty();
     }
 
+    @Test
+    void aSecondReportOfTheSameReporterAndServiceIsLinkedAsADuplicateAndPaidNothing() {
+        SQSEvent event = EventLoader.loadSQSEvent("events/intake-queue-batch.json");
+        SQSEvent.SQSMessage music = event.getRecords().get(0);
+        // The same person reports the same outage again, from the same address but with a new report id.
+        String repeatedId = "01GFM4VA" + java.util.UUID.randomUUID().toString().replace("-", "")
+                .toUpperCase().replaceAll("[ILOU]", "0").substring(0, 18);
+        SQSEvent.SQSMessage repeated = new SQSEvent.SQSMessage();
+        repeated.setMessageId("7d7c2f9e-0c55-4b8f-9a52-1f1d2c3b4a59");
+        repeated.setBody(music.getBody().replace(MUSIC_REPORT, repeatedId));
+        repeated.setAttributes(music.getAttributes());
+        event.setRecords(List.of(music, repeated));
+
+        SQSBatchResponse response = handle(event);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        Map<String, AttributeValue> duplicate = item(repeatedId);
+        assertThat(duplicate.get("status").s()).isEqualTo("NEEDS_REVIEW");
+        assertThat(duplicate.get("duplicateOf").s()).isEqualTo(MUSIC_REPORT);
+        assertThat(duplicate.get("decision").m().get("ruleId").s()).isEqualTo("duplicate.already-reported");
+        assertThat(duplicate.get("decision").m().get("extensionMinutes").n()).isEqualTo("0");
+        assertThat(item(MUSIC_REPORT).get("duplicateOf")).isNull();
+        cloud.aws().dynamoDb().deleteItem(delete -> delete.tableName(table).key(reportKey(repeatedId)));
+    }
+
     private SQSBatchResponse handle(SQSEvent event) {
         return handler.handleRequest(event, LocalContext.forTest("ProcessorFunction"));
     }
