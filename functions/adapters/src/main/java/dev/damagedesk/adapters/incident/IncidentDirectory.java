@@ -17,8 +17,10 @@ import java.util.function.Supplier;
 
 /**
  * An incident's ledger and policy as the functions should use them: what staff imported and published to the
- * table, else what ships with the code (the starting point of an incident). Reads are cached per container for
- * {@code refresh}, so a newly published policy reaches every container within that time without a read per report.
+ * table, else what ships with the code (the starting point of an incident). The ledger is cached per container
+ * for {@code refresh}. The active policy version is read on every call (one small item): a report scored under
+ * a superseded version after the re-scoring job passed it would never be re-scored. Policy documents are
+ * immutable per version, so they are parsed once per container.
  */
 public final class IncidentDirectory {
 
@@ -31,7 +33,6 @@ public final class IncidentDirectory {
     private final Clock clock;
     private final Duration refresh;
     private final Map<String, Cached<Incident>> incidents = new ConcurrentHashMap<>();
-    private final Map<String, Cached<PolicyEngine>> activePolicies = new ConcurrentHashMap<>();
     private final Map<String, PolicyEngine> versions = new ConcurrentHashMap<>();
 
     public IncidentDirectory(IncidentStore store, IncidentCatalog bundledIncidents, PolicyCatalog bundledPolicies,
@@ -52,9 +53,9 @@ public final class IncidentDirectory {
 
     /** The policy new reports are scored under: the latest published version, else the latest bundled one. */
     public PolicyEngine activePolicy(String incidentId) {
-        return cached(activePolicies, incidentId, () -> store.activePolicy(incidentId)
-                .map(stored -> engine(stored.document()))
-                .orElseGet(() -> bundledPolicies.latestEngine(incidentId)));
+        return store.activeVersion(incidentId)
+                .flatMap(version -> policy(incidentId, version))
+                .orElseGet(() -> bundledPolicies.latestEngine(incidentId));
     }
 
     /** One version exactly (published versions never change, so they are cached for good). */

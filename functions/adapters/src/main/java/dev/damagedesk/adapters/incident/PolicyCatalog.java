@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class PolicyCatalog {
 
-    private final Map<String, PolicyDocument> loaded = new ConcurrentHashMap<>();
+    private final Map<String, Optional<PolicyDocument>> loaded = new ConcurrentHashMap<>();
+    private final Map<String, PolicyEngine> engines = new ConcurrentHashMap<>();
 
     /** @throws IllegalArgumentException when there is no such bundled version, or it is not a valid policy document */
     public PolicyDocument get(String incidentId, int version) {
@@ -48,18 +49,12 @@ public final class PolicyCatalog {
 
     /** The engine that scores an incident's reports under its latest bundled policy. */
     public PolicyEngine latestEngine(String incidentId) {
-        return new PolicyEngine(latest(incidentId));
+        return engines.computeIfAbsent(incidentId, id -> new PolicyEngine(latest(id)));
     }
 
     private Optional<PolicyDocument> find(String incidentId, int version) {
-        String key = incidentId + "/v" + version;
-        PolicyDocument cached = loaded.get(key);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<PolicyDocument> read = load(incidentId, version);
-        read.ifPresent(policy -> loaded.put(key, policy));
-        return read;
+        // Absent versions are remembered too: latest() asks for the next version on every report.
+        return loaded.computeIfAbsent(incidentId + "/v" + version, key -> load(incidentId, version));
     }
 
     private static Optional<PolicyDocument> load(String incidentId, int version) {

@@ -94,11 +94,16 @@ public final class IncidentStore {
     }
 
     public Optional<StoredPolicy> activePolicy(String incidentId) {
+        return activeVersion(incidentId).flatMap(version -> policy(incidentId, version));
+    }
+
+    /** The published version new reports are scored under, if any was published. */
+    public Optional<Integer> activeVersion(String incidentId) {
         Map<String, AttributeValue> pointer = get(key(incidentId, ACTIVE));
         if (pointer == null || pointer.isEmpty()) {
             return Optional.empty();
         }
-        return policy(incidentId, (int) number(pointer, "activeVersion"));
+        return Optional.of((int) number(pointer, "activeVersion"));
     }
 
     public Optional<StoredPolicy> policy(String incidentId, int version) {
