@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * An incident's ledger and policy as the functions should use them: what staff imported and published to the
@@ -34,6 +35,15 @@ public final class IncidentDirectory {
     private final Duration refresh;
     private final Map<String, Cached<Incident>> incidents = new ConcurrentHashMap<>();
     private final Map<String, PolicyEngine> versions = new ConcurrentHashMap<>();
+
+    /** How long a function container keeps an incident's ledger before reading it again. */
+    public static final Duration FUNCTION_REFRESH = Duration.ofMinutes(1);
+
+    /** The directory every function uses: the table's published ledger and policies over the bundled ones. */
+    public static IncidentDirectory forFunction(DynamoDbClient dynamoDb, String tableName, Clock clock) {
+        return new IncidentDirectory(new IncidentStore(dynamoDb, tableName), new IncidentCatalog(), new PolicyCatalog(),
+                clock, FUNCTION_REFRESH);
+    }
 
     public IncidentDirectory(IncidentStore store, IncidentCatalog bundledIncidents, PolicyCatalog bundledPolicies,
                              Clock clock, Duration refresh) {

@@ -93,10 +93,4 @@ public final class NoticeLedger {
             // Someone else's claim or already sent: nothing to give back.
         }
     }
-
-    public boolean isSent(ReportId reportId, String noticeType) {
-        Map<String, AttributeValue> current = dynamoDb.getItem(get -> get.tableName(tableName)
-                .key(ReportKeys.noticeKey(reportId, noticeType)).consistentRead(true)).item();
-        return SENT.equals(optionalString(current, "state").orElse(null));
-    }
 }

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
-import dev.damagedesk.adapters.incident.IncidentCatalog;
+import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.IdempotencyStore;
 import dev.damagedesk.adapters.repository.ReportRepository;
@@ -53,8 +53,10 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         MessageQueue intakeQueue = new MessageQueue(sqs, environment.required("INTAKE_QUEUE_URL"));
         ProcessingTimeQuote quote = new ProcessingTimeQuote(intakeQueue,
                 environment.intValue("PROCESSING_RATE_PER_MINUTE", 600), clock);
-        SubmissionParser parser = new SubmissionParser(new IncidentCatalog().get(incidentId).services(), clock);
-        this.submit = new SubmitRoute(new ReportSubmissionService(parser, intakeQueue,
+        // The same ledger the processor validates against: the imported one, else the bundled one (cached 1 min).
+        IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
+        this.submit = new SubmitRoute(new ReportSubmissionService(
+                () -> new SubmissionParser(incidents.incident(incidentId).services(), clock), intakeQueue,
                 new IdempotencyStore(dynamoDb, table), tokens, quote, incidentId, clock, new SecureRandom()));
         this.status = new StatusRoute(new ReportStatusService(new ReportRepository(dynamoDb, table), tokens, clock), quote);
     }

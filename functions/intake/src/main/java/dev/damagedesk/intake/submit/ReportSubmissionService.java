@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -39,7 +40,7 @@ public final class ReportSubmissionService {
         }
     }
 
-    private final SubmissionParser parser;
+    private final Supplier<SubmissionParser> parser;
     private final MessageQueue intakeQueue;
     private final IdempotencyStore idempotency;
     private final TrackingTokens tokens;
@@ -48,7 +49,11 @@ public final class ReportSubmissionService {
     private final Clock clock;
     private final RandomGenerator random;
 
-    public ReportSubmissionService(SubmissionParser parser, MessageQueue intakeQueue, IdempotencyStore idempotency,
+    /**
+     * @param parser the validation rules for the active incident's current ledger (its services can change when
+     *               staff import a new ledger, so it is asked for on each submission)
+     */
+    public ReportSubmissionService(Supplier<SubmissionParser> parser, MessageQueue intakeQueue, IdempotencyStore idempotency,
                                    TrackingTokens tokens, ProcessingTimeQuote processingTime, String incidentId,
                                    Clock clock, RandomGenerator random) {
         this.parser = parser;
@@ -66,7 +71,7 @@ public final class ReportSubmissionService {
      * @throws MessageQueue.QueueUnavailableException when the report could not be queued (answer 503)
      */
     public Result submit(Map<String, Object> body, byte[] rawBody, Optional<String> idempotencyKey) {
-        Validated<ReportSubmission> validated = parser.parse(body);
+        Validated<ReportSubmission> validated = parser.get().parse(body);
         if (!validated.isValid()) {
             return new Result.Rejected(validated.errors());
         }

@@ -7,13 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
-import dev.damagedesk.adapters.incident.IncidentCatalog;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
-import dev.damagedesk.adapters.incident.PolicyCatalog;
 import dev.damagedesk.adapters.message.MessageFormatException;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.DynamoDbDuplicateRegistry;
-import dev.damagedesk.adapters.repository.IncidentStore;
 import dev.damagedesk.adapters.repository.ReportRepository;
 import dev.damagedesk.domain.risk.RiskAssessment;
 import dev.damagedesk.domain.triage.ReportTriage;
@@ -43,9 +40,8 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
         DynamoDbClient dynamoDb = clients.dynamoDb();
         String table = environment.required("REPORTS_TABLE");
         Duration retention = Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095));
-        // The published ledger and policy, else the bundled ones; re-read at most once a minute per container.
-        IncidentDirectory incidents = new IncidentDirectory(new IncidentStore(dynamoDb, table), new IncidentCatalog(),
-                new PolicyCatalog(), clock, Duration.ofMinutes(1));
+        // The published ledger (re-read once a minute per container) and active policy, else the bundled ones.
+        IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
         DynamoDbDuplicateRegistry identities = new DynamoDbDuplicateRegistry(dynamoDb, table, retention, clock);
         this.processor = new ReportProcessor(
                 incidents,

@@ -7,12 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
-import dev.damagedesk.adapters.incident.IncidentCatalog;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
-import dev.damagedesk.adapters.incident.PolicyCatalog;
 import dev.damagedesk.adapters.message.RescorePageMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
-import dev.damagedesk.adapters.repository.IncidentStore;
 import dev.damagedesk.adapters.repository.ReportRepository;
 import dev.damagedesk.domain.rescoring.Rescoring;
 import dev.damagedesk.domain.triage.Triage;
@@ -40,8 +37,7 @@ public final class RescoreHandler implements RequestHandler<SQSEvent, SQSBatchRe
         AwsClients clients = new AwsClients(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         String table = environment.required("REPORTS_TABLE");
-        IncidentDirectory directory = new IncidentDirectory(new IncidentStore(dynamoDb, table), new IncidentCatalog(),
-                new PolicyCatalog(), clock, Duration.ofMinutes(1));
+        IncidentDirectory directory = IncidentDirectory.forFunction(dynamoDb, table, clock);
         this.job = new RescoreJob(directory, new Rescoring(Triage.withDefaults()), new ReportRepository(dynamoDb, table),
                 new MessageQueue(clients.sqs(), environment.required("RESCORE_QUEUE_URL")),
                 Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095)), clock);
