@@ -57,19 +57,35 @@ public final class InMemoryReportStore implements ReportStore {
         return ids.stream().distinct().map(reports::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** The cursor is the number of matching reports already returned (the table's cursor is opaque too). */
+    /**
+     * Oldest first, the cursor is the last report returned (receipt time and id), as the table's key-based cursor:
+     * a report that leaves the filter (a job decided it) does not shift the next page. Highest priority first,
+     * it is the number of matching reports already returned (priorities change with time, keys do not order them).
+     */
     @Override
     public QueuePage queue(QueueQuery query) {
         Instant now = Instant.now(); // priority grows with age alike for all: any one instant orders them the same
         Comparator<StoredReport> oldest = Comparator.comparing((StoredReport stored) -> stored.report().receivedAt())
                 .thenComparing(stored -> stored.report().id().value());
-        Comparator<StoredReport> order = query.order() == QueueQuery.Order.OLDEST ? oldest
-                : Comparator.comparingInt((StoredReport stored) -> Priority.of(stored.report(), now)).reversed().thenComparing(oldest);
+        if (query.order() == QueueQuery.Order.OLDEST) {
+            List<StoredReport> matching = reports.values().stream().filter(matches(query))
+                    .filter(stored -> query.cursor() == null || timeKey(stored).compareTo(query.cursor()) > 0)
+                    .sorted(oldest).limit(query.limit() + 1L).toList();
+            List<StoredReport> page = new ArrayList<>(matching.subList(0, Math.min(query.limit(), matching.size())));
+            return new QueuePage(page, matching.size() > query.limit() ? timeKey(page.get(page.size() - 1)) : null);
+        }
+        Comparator<StoredReport> order = Comparator.comparingInt((StoredReport stored) -> Priority.of(stored.report(), now))
+                .reversed().thenComparing(oldest);
         List<StoredReport> matching = reports.values().stream().filter(matches(query)).sorted(order).toList();
         int from = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
         int to = Math.min(matching.size(), from + query.limit());
         return new QueuePage(new ArrayList<>(matching.subList(Math.min(from, to), to)),
                 to < matching.size() ? Integer.toString(to) : null);
+    }
+
+    /** Sorts as the table's index key does: ISO instants of equal precision sort as text. */
+    private static String timeKey(StoredReport stored) {
+        return stored.report().receivedAt() + "#" + stored.report().id().value();
     }
 
     @Override

@@ -1,0 +1,28 @@
+package dev.damagedesk.application.memory;
+
+import dev.damagedesk.application.port.ContactIndex;
+import dev.damagedesk.domain.report.Report;
+import dev.damagedesk.domain.report.ReportId;
+import dev.damagedesk.domain.risk.ReporterIdentity;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/** A {@link ContactIndex} in memory: {@link #add(Report)} indexes a report under its reporter's identity keys. */
+public final class InMemoryContactIndex implements ContactIndex {
+
+    private final Map<String, Set<ReportId>> byKey = new ConcurrentHashMap<>();
+
+    public void add(Report report) {
+        for (String key : ReporterIdentity.of(report.submission().reporter()).keys()) {
+            byKey.computeIfAbsent(report.incidentId() + "#" + key, k -> new CopyOnWriteArraySet<>()).add(report.id());
+        }
+    }
+
+    @Override
+    public List<ReportId> reportsOf(String incidentId, String identityKey) {
+        return List.copyOf(byKey.getOrDefault(incidentId + "#" + identityKey, Set.of()));
+    }
+}

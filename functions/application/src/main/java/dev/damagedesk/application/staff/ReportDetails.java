@@ -1,0 +1,84 @@
+package dev.damagedesk.application.staff;
+
+import dev.damagedesk.application.port.AuditTrail;
+import dev.damagedesk.application.port.ContactIndex;
+import dev.damagedesk.application.port.ReportStore;
+import dev.damagedesk.application.port.StoredReport;
+import dev.damagedesk.domain.audit.AuditEntry;
+import dev.damagedesk.domain.report.Report;
+import dev.damagedesk.domain.report.ReportId;
+import dev.damagedesk.domain.risk.ReporterIdentity;
+import dev.damagedesk.domain.staff.Actor;
+import dev.damagedesk.domain.staff.StaffAction;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A report as staff see it: the stored report, the duplicates linked to it (found through its reporter's identity
+ * keys, never by a scan), its whole audit trail and what the caller may do to it now.
+ */
+public final class ReportDetails {
+
+    /**
+     * @param duplicates the reports marked as duplicates of this one, oldest first
+     * @param audit      every entry, oldest first, including the one the report item still carries
+     */
+    public record ReportDetail(StoredReport stored, List<ReportId> duplicates, List<AuditEntry> audit,
+                               Set<StaffAction> allowedActions) {
+        public ReportDetail {
+            duplicates = List.copyOf(duplicates);
+            audit = List.copyOf(audit);
+            allowedActions = Set.copyOf(allowedActions);
+        }
+    }
+
+    /** What an actor may do to a report now: role, amount limit and transition table (the domain decides). */
+    @FunctionalInterface
+    public interface AllowedActions {
+        Set<StaffAction> of(Actor actor, StoredReport report);
+    }
+
+    private final ReportStore reports;
+    private final AuditTrail auditTrail;
+    private final ContactIndex contacts;
+    private final AllowedActions allowedActions;
+
+    public ReportDetails(ReportStore reports, AuditTrail auditTrail, ContactIndex contacts, AllowedActions allowedActions) {
+        this.reports = reports;
+        this.auditTrail = auditTrail;
+        this.contacts = contacts;
+        this.allowedActions = allowedActions;
+    }
+
+    public Optional<ReportDetail> of(Actor actor, ReportId id) {
+        return reports.find(id).map(stored -> new ReportDetail(stored, duplicatesOf(stored.report()),
+                trailOf(stored), allowedActions.of(actor, stored)));
+    }
+
+    /** The trail, with the entry of the current version even before it has been copied into the trail. */
+    public List<AuditEntry> trailOf(StoredReport stored) {
+        List<AuditEntry> entries = new ArrayList<>(auditTrail.entriesOf(stored.report().id()));
+        long last = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
+        if (stored.lastEntry().sequence() > last) {
+            entries.add(stored.lastEntry());
+        }
+        return entries;
+    }
+
+    private List<ReportId> duplicatesOf(Report report) {
+        Set<ReportId> candidates = new LinkedHashSet<>();
+        for (String key : ReporterIdentity.of(report.submission().reporter()).keys()) {
+            candidates.addAll(contacts.reportsOf(report.incidentId(), key));
+        }
+        candidates.remove(report.id());
+        return reports.findAll(candidates).stream()
+                .map(StoredReport::report)
+                .filter(other -> report.id().equals(other.duplicateOf()))
+                .sorted(java.util.Comparator.comparing(Report::receivedAt).thenComparing(other -> other.id().value()))
+                .map(Report::id)
+                .toList();
+    }
+}
