@@ -9,6 +9,9 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -38,6 +41,23 @@ public final class AwsClients {
 
     public SesV2Client sesV2() {
         return configure(SesV2Client.builder(), "SESV2").build();
+    }
+
+    /** Path-style addressing when an endpoint is overridden: a local S3 emulator has no per-bucket host names. */
+    public S3Client s3() {
+        software.amazon.awssdk.services.s3.S3ClientBuilder builder = configure(S3Client.builder(), "S3");
+        endpointFor("S3").ifPresent(endpoint -> builder.forcePathStyle(true));
+        return builder.build();
+    }
+
+    /** Presigned links are signed with the function's credentials and valid for the time asked, at most their lifetime. */
+    public S3Presigner s3Presigner() {
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .region(Region.of(environment.required("AWS_REGION")))
+                .credentialsProvider(this::credentials);
+        endpointFor("S3").ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+        return builder.build();
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>

@@ -4,7 +4,6 @@ import dev.damagedesk.application.port.ContactIndex;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.risk.ReporterIdentity;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,12 +16,19 @@ public final class InMemoryContactIndex implements ContactIndex {
 
     public void add(Report report) {
         for (String key : ReporterIdentity.of(report.submission().reporter()).keys()) {
-            byKey.computeIfAbsent(report.incidentId() + "#" + key, k -> new CopyOnWriteArraySet<>()).add(report.id());
+            recordReport(report.incidentId(), key, report.id());
         }
     }
 
     @Override
-    public List<ReportId> reportsOf(String incidentId, String identityKey) {
-        return List.copyOf(byKey.getOrDefault(incidentId + "#" + identityKey, Set.of()));
+    public int recordReport(String incidentId, String identityKey, ReportId reportId) {
+        Set<ReportId> ids = byKey.computeIfAbsent(incidentId + "#" + identityKey, k -> new CopyOnWriteArraySet<>());
+        ids.add(reportId);
+        return ids.size();
+    }
+
+    @Override
+    public Set<ReportId> reportsOf(String incidentId, String identityKey) {
+        return Set.copyOf(byKey.getOrDefault(incidentId + "#" + identityKey, Set.of()));
     }
 }

@@ -1,15 +1,23 @@
 package dev.damagedesk.application.port;
 
 import dev.damagedesk.domain.report.ReportId;
-import java.util.List;
+import java.util.Set;
 
 /**
- * The reports each reporter identity sent to an incident, keyed by the identity's hashed keys
- * ({@link dev.damagedesk.domain.risk.ReporterIdentity#keys()}): how staff find a reporter's reports by email or
- * phone without a scan, and how a report finds the duplicates linked to it.
+ * The reports each reporter identity key ({@code ReporterIdentity.keys()}: hashes of the normalised email, phone,
+ * account reference) sent to an incident: counted for the risk flags, and looked up by staff searching by email or
+ * phone without ever scanning the reports.
  */
 public interface ContactIndex {
 
-    /** The ids of the reports sent to the incident under this identity key; empty when none. */
-    List<ReportId> reportsOf(String incidentId, String identityKey);
+    /**
+     * Records that the identity key sent this report to the incident (idempotent: a redelivery is not counted
+     * twice).
+     *
+     * @return how many reports the key has sent to the incident, this one included
+     */
+    int recordReport(String incidentId, String identityKey, ReportId reportId);
+
+    /** The reports the key sent to the incident; empty when none. */
+    Set<ReportId> reportsOf(String incidentId, String identityKey);
 }

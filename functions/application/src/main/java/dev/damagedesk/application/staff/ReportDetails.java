@@ -4,7 +4,9 @@ import dev.damagedesk.application.port.AuditTrail;
 import dev.damagedesk.application.port.ContactIndex;
 import dev.damagedesk.application.port.ReportStore;
 import dev.damagedesk.application.port.StoredReport;
+import dev.damagedesk.domain.audit.AuditAction;
 import dev.damagedesk.domain.audit.AuditEntry;
+import dev.damagedesk.domain.report.ReportStatus;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.risk.ReporterIdentity;
@@ -33,6 +35,24 @@ public final class ReportDetails {
             audit = List.copyOf(audit);
             allowedActions = Set.copyOf(allowedActions);
         }
+
+        /** The open document request: the last one asked for while the report waits for documents. */
+        public Optional<DocumentRequest> documentRequest() {
+            if (stored.report().status() != ReportStatus.NEEDS_DOCUMENTS) {
+                return Optional.empty();
+            }
+            for (int i = audit.size() - 1; i >= 0; i--) {
+                AuditEntry entry = audit.get(i);
+                if (entry.action() == AuditAction.DOCUMENTS_REQUESTED) {
+                    return Optional.of(new DocumentRequest(entry.at(), entry.detail(), entry.reason()));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** @param deadline as the entry's detail records it (an ISO instant); null if it names none */
+    public record DocumentRequest(java.time.Instant requestedAt, String deadline, String whatIsNeeded) {
     }
 
     /** What an actor may do to a report now: role, amount limit and transition table (the domain decides). */

@@ -4,11 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.damagedesk.adapters.json.ReportViews;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportStatus;
-import dev.damagedesk.domain.scoring.Decision;
-import dev.damagedesk.domain.triage.ExpectedDecision;
 import dev.damagedesk.intake.status.ReportStatusService;
 import dev.damagedesk.intake.status.ReportStatusService.Lookup;
 import dev.damagedesk.intake.submit.ProcessingTimeQuote;
@@ -51,34 +50,8 @@ final class StatusRoute {
             Report report = stored.report();
             // The reporter's own language unless the app asks for another.
             Language language = headers.containsKey("accept-language") ? headerLanguage : report.submission().language();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("reportId", report.id().value());
-            body.put("status", report.status().name());
-            body.put("receivedAt", report.receivedAt().toString());
-            body.put("service", report.submission().service());
-            body.put("category", report.submission().category().code());
-            if (report.decision() != null) {
-                body.put("decision", decision(report.decision(), language));
-            }
-            ExpectedDecision.by(report.status(), report.receivedAt())
-                    .ifPresent(by -> body.put("expectedDecisionBy", by.toString()));
-            return ApiResponses.json(200, body);
+            return ApiResponses.json(200, ReportViews.publicStatus(report, language));
         }
         return ApiResponses.error(404, ApiResponses.NOT_FOUND, headerLanguage);
-    }
-
-    private static Map<String, Object> decision(Decision decision, Language language) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("outcome", decision.outcome().name());
-        body.put("ruleId", decision.ruleId());
-        body.put("policyVersion", decision.policyVersion());
-        body.put("amountKrw", decision.amountKrw());
-        body.put("extensionMinutes", decision.extensionMinutes());
-        body.put("eligibleOutageMinutes", decision.eligibleOutageMinutes());
-        body.put("extensionValueKrw", decision.extensionValueKrw());
-        body.put("cancellationRight", decision.cancellationRight());
-        body.put("documentsRequired", decision.documentsRequired());
-        body.put("explanation", decision.explanation(language));
-        return body;
     }
 }
