@@ -23,14 +23,14 @@ import java.util.NoSuchElementException;
  * is checked, the transition table and the reviewers' limit (100,000 KRW) are applied, the write is versioned.
  * It records each decision it made, so a test can tell that a report was decided once.
  */
-final class StandInDecider implements ReportDecider {
+public final class StandInDecider implements ReportDecider {
 
     static final long REVIEWER_LIMIT_KRW = 100_000;
 
     private final InMemoryReportStore store;
-    final List<ReportId> decided = new ArrayList<>();
+    public final List<ReportId> decided = new ArrayList<>();
 
-    StandInDecider(InMemoryReportStore store) {
+    public StandInDecider(InMemoryReportStore store) {
         this.store = store;
     }
 

@@ -1,0 +1,455 @@
+package dev.damagedesk.admin.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.json.Json;
+import dev.damagedesk.adapters.json.ReportViews;
+import dev.damagedesk.application.port.QueuePage;
+import dev.damagedesk.application.port.QueueQuery;
+import dev.damagedesk.application.port.StaleReportException;
+import dev.damagedesk.application.port.StoredReport;
+import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.FilterTally;
+import dev.damagedesk.application.staff.ReportDetails.ReportDetail;
+import dev.damagedesk.application.staff.ReportFilter;
+import dev.damagedesk.application.staff.StaffJob;
+import dev.damagedesk.domain.report.Language;
+import dev.damagedesk.domain.report.ReportId;
+import dev.damagedesk.domain.staff.Actor;
+import dev.damagedesk.domain.staff.StaffAction;
+import dev.damagedesk.domain.staff.StaffDecision;
+import dev.damagedesk.domain.staff.StaffNotAllowedException;
+import dev.damagedesk.domain.staff.StaffRole;
+import dev.damagedesk.domain.triage.IllegalTransitionException;
+import dev.damagedesk.domain.validation.ErrorCodes;
+import dev.damagedesk.domain.validation.FieldError;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The staff HTTP API ({@code AdminApi}, payload format 2.0, docs/admin-api.md). API Gateway's JWT authorizer has
+ * already refused a missing or bad token; this function reads the caller's role from the token's groups, calls
+ * the use case of the route and maps its result. Bad input is a 4xx with field errors, an unreachable dependency a
+ * 503 with {@code Retry-After}; nothing else is a 5xx.
+ */
+public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static final String ME = "GET /v1/admin/me";
+    static final String QUEUE = "GET /v1/admin/reports";
+    static final String SEARCH = "GET /v1/admin/reports/search";
+    static final String DETAIL = "GET /v1/admin/reports/{reportId}";
+    static final String DECIDE = "POST /v1/admin/reports/{reportId}/decisions";
+    static final String AUDIT = "GET /v1/admin/reports/{reportId}/audit";
+    static final String BULK = "POST /v1/admin/bulk-decisions";
+    static final String EXPORT = "POST /v1/admin/exports";
+    static final String JOB = "GET /v1/admin/jobs/{jobId}";
+
+    /** The largest request body any route accepts (a policy document is the largest). */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final AdminServices services;
+
+    /** Called by Lambda once per container: builds the SDK clients and everything else once. */
+    public AdminApiHandler() {
+        this(AdminWiring.services(FunctionEnvironment.system()));
+    }
+
+    AdminApiHandler(AdminServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Map<String, String> headers = lowerCased(event.getHeaders());
+        Language language = Language.fromAcceptLanguage(headers.get("accept-language"));
+        Optional<Actor> caller = StaffClaims.actorOf(event);
+        if (caller.isEmpty()) {
+            return AdminResponses.error(403, AdminResponses.NO_STAFF_ROLE, language);
+        }
+        Actor actor = caller.get();
+        String route = Optional.ofNullable(event.getRouteKey()).orElse("");
+        try {
+            return switch (route) {
+                case ME -> me(actor);
+                case QUEUE -> queue(event, language);
+                case SEARCH -> search(event, language);
+                case DETAIL -> detail(actor, pathId(event), language);
+                case DECIDE -> decide(actor, event, language);
+                case AUDIT -> audit(actor, pathId(event), language);
+                case BULK -> bulk(actor, event, language);
+                case EXPORT -> export(actor, event, language);
+                case JOB -> job(actor, event, language);
+                default -> AdminResponses.error(404, AdminResponses.ROUTE_NOT_FOUND, language);
+            };
+        } catch (BadRequest bad) {
+            return AdminResponses.errors(bad.status, bad.errors, language);
+        } catch (StaffNotAllowedException refused) {
+            return AdminResponses.error(403, refused.why() == StaffNotAllowedException.Why.OVER_DECISION_LIMIT
+                    ? AdminResponses.OVER_LIMIT : AdminResponses.forbidden(neededFor(route)), language);
+        } catch (SdkException unavailable) {
+            // The SDK's message names the service and the error, never a report's content.
+            context.getLogger().log("Admin route " + route + " failed, a dependency is unavailable: " + unavailable, LogLevel.WARN);
+            return AdminResponses.unavailable(language);
+        } catch (RuntimeException bug) {
+            context.getLogger().log("Unhandled error on " + route + ": " + bug.getClass().getName(), LogLevel.ERROR);
+            return AdminResponses.error(500, AdminResponses.INTERNAL, language);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse me(Actor actor) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("userId", actor.id());
+        body.put("username", actor.name());
+        body.put("role", actor.role().group());
+        body.put("decisionLimitKrw", actor.role() == StaffRole.SUPERVISOR ? null : services.decisionLimitKrw());
+        return AdminResponses.json(200, body);
+    }
+
+    private APIGatewayV2HTTPResponse queue(APIGatewayV2HTTPEvent event, Language language) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<QueueQuery> query = RequestParameters.queueQuery(parameters(event), errors);
+        if (query.isEmpty()) {
+            throw new BadRequest(400, errors);
+        }
+        QueuePage page;
+        try {
+            page = services.queue().page(query.get());
+        } catch (IllegalArgumentException badCursor) {
+            throw new BadRequest(400, List.of(AdminResponses.invalid("cursor", "is not a cursor of this query",
+                    "이 조회의 커서가 아닙니다")));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", ReportViews.summaries(page.reports(), services.clock().instant()));
+        body.put("nextCursor", page.nextCursor());
+        return AdminResponses.json(200, body);
+    }
+
+    private APIGatewayV2HTTPResponse search(APIGatewayV2HTTPEvent event, Language language) {
+        Map<String, String> parameters = parameters(event);
+        String incident = Optional.ofNullable(parameters.get("incident")).filter(value -> !value.isBlank())
+                .orElse(services.activeIncidentId());
+        String email = parameters.get("email");
+        String phone = parameters.get("phone");
+        List<FieldError> errors = new ArrayList<>();
+        parameters.keySet().stream().filter(name -> !Set.of("incident", "email", "phone").contains(name)).sorted()
+                .forEach(name -> errors.add(AdminResponses.unknownField(name)));
+        boolean hasEmail = email != null && !email.isBlank();
+        boolean hasPhone = phone != null && !phone.isBlank();
+        if (hasEmail == hasPhone) {
+            errors.add(new FieldError("email", ErrorCodes.REQUIRED, "Give either email or phone (one of them).",
+                    "email 또는 phone 중 하나만 주세요."));
+        }
+        if (hasEmail && (email.length() > 254 || !email.contains("@"))) {
+            errors.add(AdminResponses.invalid("email", "is not an email address", "이메일 주소가 아닙니다"));
+        }
+        if (!errors.isEmpty()) {
+            throw new BadRequest(400, errors);
+        }
+        List<StoredReport> found = hasEmail ? services.queue().byEmail(incident, email)
+                : services.queue().byPhone(incident, phone);
+        return AdminResponses.json(200, Map.of("items", ReportViews.summaries(found, services.clock().instant())));
+    }
+
+    private APIGatewayV2HTTPResponse detail(Actor actor, ReportId id, Language language) {
+        ReportDetail detail = services.details().of(actor, id)
+                .orElseThrow(() -> new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND)));
+        return AdminResponses.json(200, ReportViews.detail(detail, services.clock().instant()));
+    }
+
+    private APIGatewayV2HTTPResponse audit(Actor actor, ReportId id, Language language) {
+        ReportDetail detail = services.details().of(actor, id)
+                .orElseThrow(() -> new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND)));
+        return AdminResponses.json(200, Map.of("entries", detail.audit().stream().map(ReportViews::auditEntry).toList()));
+    }
+
+    private APIGatewayV2HTTPResponse decide(Actor actor, APIGatewayV2HTTPEvent event, Language language) {
+        ReportId id = pathId(event);
+        requireRole(actor, StaffRole.REVIEWER);
+        Map<String, Object> body = body(event);
+        List<FieldError> errors = new ArrayList<>();
+        unknownFields(body, Set.of("action", "version", "amountKrw", "reason", "deadline", "duplicateOf"), "", errors);
+        Optional<StaffAction> action = action(body.get("action"), "action", errors);
+        Long version = wholeNumber(body, "version", true, 1, errors);
+        Long amount = wholeNumber(body, "amountKrw", false, 0, errors);
+        String reason = text(body, "reason", 2000, errors);
+        Instant deadline = instant(body, "deadline", errors);
+        ReportId duplicateOf = reportId(body, "duplicateOf", errors);
+        if (!errors.isEmpty()) {
+            throw new BadRequest(400, errors);
+        }
+        StaffDecision decision = new StaffDecision(action.get(), amount, reason, deadline, duplicateOf);
+        try {
+            services.decider().decide(actor, id, version, decision);
+        } catch (StaleReportException stale) {
+            throw new BadRequest(409, List.of(AdminResponses.STALE_VERSION));
+        } catch (IllegalTransitionException refused) {
+            throw new BadRequest(409, List.of(AdminResponses.TRANSITION_NOT_ALLOWED));
+        } catch (NoSuchElementException missing) {
+            throw new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND));
+        }
+        return detail(actor, id, language);
+    }
+
+    private APIGatewayV2HTTPResponse bulk(Actor actor, APIGatewayV2HTTPEvent event, Language language) {
+        requireRole(actor, StaffRole.REVIEWER);
+        Map<String, Object> body = body(event);
+        List<FieldError> errors = new ArrayList<>();
+        unknownFields(body, Set.of("filter", "action", "reason", "deadline", "dryRun"), "", errors);
+        Optional<ReportFilter> filter = filter(body, errors);
+        Optional<StaffAction> action = action(body.get("action"), "action", errors);
+        action.filter(chosen -> !BulkDecisions.BULK_ACTIONS.contains(chosen)).ifPresent(chosen -> errors.add(
+                new FieldError("action", ErrorCodes.NOT_ALLOWED, "Bulk decisions approve, reject or request documents.",
+                        "일괄 결정은 승인, 반려, 서류 요청만 할 수 있습니다.")));
+        String reason = text(body, "reason", 2000, errors);
+        Instant deadline = instant(body, "deadline", errors);
+        boolean dryRun = flag(body, "dryRun", true, errors);
+        if (!errors.isEmpty()) {
+            throw new BadRequest(400, errors);
+        }
+        StaffDecision decision = new StaffDecision(action.get(), null, reason, deadline, null);
+        if (dryRun) {
+            FilterTally tally = services.bulk().dryRun(actor, filter.get(), decision);
+            return AdminResponses.json(200, Map.of("reports", tally.reports(), "amountKrw", tally.amountKrw()));
+        }
+        StaffJob job = services.bulk().start(UUID.randomUUID().toString(), actor, filter.get(), decision);
+        return AdminResponses.json(202, Map.of("jobId", job.jobId(), "total", job.total()));
+    }
+
+    private APIGatewayV2HTTPResponse export(Actor actor, APIGatewayV2HTTPEvent event, Language language) {
+        Map<String, Object> body = body(event);
+        List<FieldError> errors = new ArrayList<>();
+        unknownFields(body, Set.of("filter", "includePersonalData"), "", errors);
+        Optional<ReportFilter> filter = filter(body, errors);
+        boolean personal = flag(body, "includePersonalData", false, errors);
+        if (!errors.isEmpty()) {
+            throw new BadRequest(400, errors);
+        }
+        if (personal) {
+            requireRole(actor, StaffRole.SUPERVISOR);
+        }
+        StaffJob job = services.exports().start(UUID.randomUUID().toString(), actor, filter.get(), personal);
+        return AdminResponses.json(202, Map.of("jobId", job.jobId(), "total", job.total()));
+    }
+
+    private APIGatewayV2HTTPResponse job(Actor actor, APIGatewayV2HTTPEvent event, Language language) {
+        String jobId = event.getPathParameters() == null ? null : event.getPathParameters().get("jobId");
+        if (jobId == null || !jobId.matches("[0-9a-f-]{36}")) {
+            throw new BadRequest(404, List.of(AdminResponses.JOB_NOT_FOUND));
+        }
+        StaffJob job = services.jobs().find(jobId)
+                .orElseThrow(() -> new BadRequest(404, List.of(AdminResponses.JOB_NOT_FOUND)));
+        if (job.includePersonalData()) {
+            requireRole(actor, StaffRole.SUPERVISOR); // its link opens personal data
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jobId", job.jobId());
+        body.put("kind", job.kind().name());
+        body.put("status", job.status().name());
+        body.put("total", job.total());
+        body.put("processed", job.processed());
+        body.put("skipped", job.skipped());
+        body.put("failed", job.failed());
+        body.put("amountKrw", job.amountKrw());
+        body.put("createdAt", job.createdAt().toString());
+        body.put("startedBy", ReportViews.actor(job.actor()));
+        services.exports().downloadUrl(job).ifPresent(url -> body.put("downloadUrl", url.toString()));
+        return AdminResponses.json(200, body);
+    }
+
+    // ------------------------------------------------------------------ request parts
+
+    private static String neededFor(String route) {
+        return switch (route) {
+            case DECIDE, BULK -> StaffRole.REVIEWER.group();
+            default -> StaffRole.SUPERVISOR.group();
+        };
+    }
+
+    private static void requireRole(Actor actor, StaffRole needed) {
+        if (!actor.role().atLeast(needed)) {
+            throw new BadRequest(403, List.of(AdminResponses.forbidden(needed.group())));
+        }
+    }
+
+    private static ReportId pathId(APIGatewayV2HTTPEvent event) {
+        String raw = event.getPathParameters() == null ? null : event.getPathParameters().get("reportId");
+        return ReportId.parse(raw).orElseThrow(() -> new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND)));
+    }
+
+    private static Map<String, String> parameters(APIGatewayV2HTTPEvent event) {
+        return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+    }
+
+    private static Map<String, Object> body(APIGatewayV2HTTPEvent event) {
+        String raw = event.getBody();
+        if (raw == null || raw.isBlank()) {
+            throw new BadRequest(400, List.of(new FieldError("body", ErrorCodes.REQUIRED,
+                    "The request needs a JSON body.", "요청에 JSON 본문이 필요합니다.")));
+        }
+        String text = event.getIsBase64Encoded() ? decodeBase64(raw) : raw;
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            throw new BadRequest(413, List.of(new FieldError("body", ErrorCodes.TOO_LONG,
+                    "The request body is larger than " + MAX_BODY_BYTES + " bytes.",
+                    "요청 본문이 " + MAX_BODY_BYTES + "바이트보다 큽니다.")));
+        }
+        try {
+            return Json.parseObject(text);
+        } catch (Json.NotAnObjectException notAnObject) {
+            throw new BadRequest(400, List.of(FieldError.bodyNotAnObject()));
+        } catch (Json.MalformedJsonException malformed) {
+            throw new BadRequest(400, List.of(FieldError.invalidJsonBody()));
+        }
+    }
+
+    private static String decodeBase64(String raw) {
+        try {
+            return new String(Base64.getDecoder().decode(raw), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            throw new BadRequest(400, List.of(FieldError.invalidJsonBody()));
+        }
+    }
+
+    private static Optional<ReportFilter> filter(Map<String, Object> body, List<FieldError> errors) {
+        Object raw = body.getOrDefault("filter", Map.of());
+        if (!(raw instanceof Map<?, ?> map)) {
+            errors.add(AdminResponses.invalid("filter", "must be an object", "객체여야 합니다"));
+            return Optional.empty();
+        }
+        Map<String, Object> values = new HashMap<>();
+        map.forEach((key, value) -> values.put(String.valueOf(key), value));
+        return RequestParameters.filter(values, "filter.", RequestParameters.FILTER_FIELDS, errors);
+    }
+
+    private static void unknownFields(Map<String, Object> body, Set<String> known, String prefix, List<FieldError> errors) {
+        body.keySet().stream().filter(name -> !known.contains(name)).sorted()
+                .forEach(name -> errors.add(AdminResponses.unknownField(prefix + name)));
+    }
+
+    private static Optional<StaffAction> action(Object raw, String field, List<FieldError> errors) {
+        if (raw == null) {
+            errors.add(AdminResponses.required(field));
+            return Optional.empty();
+        }
+        Optional<StaffAction> action = raw instanceof String code ? StaffAction.fromCode(code) : Optional.empty();
+        if (action.isEmpty()) {
+            errors.add(new FieldError(field, ErrorCodes.NOT_ALLOWED,
+                    field + " must be one of approve, adjust, reject, request-documents, mark-duplicate, unmark-duplicate, reopen.",
+                    field + " 값은 approve, adjust, reject, request-documents, mark-duplicate, unmark-duplicate, reopen 중 하나여야 합니다."));
+        }
+        return action;
+    }
+
+    private static Long wholeNumber(Map<String, Object> body, String field, boolean required, long min, List<FieldError> errors) {
+        Object raw = body.get(field);
+        if (raw == null) {
+            if (required) {
+                errors.add(AdminResponses.required(field));
+            }
+            return null;
+        }
+        if (raw instanceof Number number && new java.math.BigDecimal(number.toString()).stripTrailingZeros().scale() <= 0) {
+            try {
+                long value = new java.math.BigDecimal(number.toString()).longValueExact();
+                if (value >= min) {
+                    return value;
+                }
+            } catch (ArithmeticException tooLarge) {
+                // reported below
+            }
+        }
+        errors.add(AdminResponses.invalid(field, "must be a whole number of at least " + min,
+                min + " 이상의 정수여야 합니다"));
+        return null;
+    }
+
+    private static String text(Map<String, Object> body, String field, int maxLength, List<FieldError> errors) {
+        Object raw = body.get(field);
+        if (raw == null) {
+            return null;
+        }
+        if (!(raw instanceof String text)) {
+            errors.add(AdminResponses.invalid(field, "must be a string", "문자열이어야 합니다"));
+            return null;
+        }
+        if (text.length() > maxLength) {
+            errors.add(new FieldError(field, ErrorCodes.TOO_LONG, field + " is longer than " + maxLength + " characters.",
+                    field + "이(가) " + maxLength + "자보다 깁니다."));
+            return null;
+        }
+        return text.isBlank() ? null : text.strip();
+    }
+
+    private static Instant instant(Map<String, Object> body, String field, List<FieldError> errors) {
+        String text = text(body, field, 64, errors);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            errors.add(AdminResponses.invalid(field, "must be an ISO-8601 instant", "ISO-8601 시각이어야 합니다"));
+            return null;
+        }
+    }
+
+    private static ReportId reportId(Map<String, Object> body, String field, List<FieldError> errors) {
+        String text = text(body, field, 64, errors);
+        if (text == null) {
+            return null;
+        }
+        Optional<ReportId> id = ReportId.parse(text.toUpperCase(Locale.ROOT));
+        if (id.isEmpty()) {
+            errors.add(AdminResponses.invalid(field, "is not a report id", "신고 번호가 아닙니다"));
+        }
+        return id.orElse(null);
+    }
+
+    private static boolean flag(Map<String, Object> body, String field, boolean absent, List<FieldError> errors) {
+        Object raw = body.get(field);
+        if (raw == null) {
+            return absent;
+        }
+        if (raw instanceof Boolean value) {
+            return value;
+        }
+        errors.add(AdminResponses.invalid(field, "must be true or false", "true 또는 false여야 합니다"));
+        return absent;
+    }
+
+    private static Map<String, String> lowerCased(Map<String, String> headers) {
+        Map<String, String> lowered = new HashMap<>();
+        if (headers != null) {
+            headers.forEach((name, value) -> lowered.put(name.toLowerCase(Locale.ROOT), value));
+        }
+        return lowered;
+    }
+
+    /** A request answered with field errors; thrown from deep in a route, caught once above. */
+    static final class BadRequest extends RuntimeException {
+        final int status;
+        final List<FieldError> errors;
+
+        BadRequest(int status, List<FieldError> errors) {
+            super(null, null, false, false);
+            this.status = status;
+            this.errors = List.copyOf(errors);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.damagedesk.admin.handler;
+
+import dev.damagedesk.application.port.StaffJobs;
+import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.ExportJobs;
+import dev.damagedesk.application.staff.ReportDecider;
+import dev.damagedesk.application.staff.ReportDetails;
+import dev.damagedesk.application.staff.StaffQueue;
+import java.time.Clock;
+
+/**
+ * The use cases the admin function calls, wired once per container (AWS adapters in production, in-memory
+ * ports in handler tests).
+ *
+ * @param decisionLimitKrw what a reviewer may decide at most (template parameter {@code ReviewerDecisionLimitKrw})
+ * @param activeIncidentId the incident a search or a dashboard is about when the request names none
+ */
+record AdminServices(StaffQueue queue, ReportDetails details, ReportDecider decider, BulkDecisions bulk,
+                     ExportJobs exports, StaffJobs jobs, Clock clock, long decisionLimitKrw, String activeIncidentId) {
+}

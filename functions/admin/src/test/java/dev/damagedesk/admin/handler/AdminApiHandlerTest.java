@@ -1,0 +1,371 @@
+package dev.damagedesk.admin.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.damagedesk.adapters.json.Json;
+import dev.damagedesk.adapters.message.JobPageMessage;
+import dev.damagedesk.application.memory.InMemoryExportFiles;
+import dev.damagedesk.application.memory.InMemoryStaffJobQueue;
+import dev.damagedesk.application.memory.InMemoryStaffJobs;
+import dev.damagedesk.application.port.ReportStore;
+import dev.damagedesk.application.port.StoredReport;
+import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.ExportJobs;
+import dev.damagedesk.application.staff.JobPage;
+import dev.damagedesk.application.staff.ReportDetails;
+import dev.damagedesk.application.staff.StaffFixtures;
+import dev.damagedesk.application.staff.StaffQueue;
+import dev.damagedesk.application.staff.StandInDecider;
+import dev.damagedesk.domain.report.ReportStatus;
+import dev.damagedesk.domain.staff.StaffAction;
+import dev.damagedesk.domain.staff.StaffRole;
+import dev.damagedesk.localaws.lambda.LocalContext;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * The admin handler driven by API Gateway payload 2.0 event fixtures whose JWT claims are set as the authorizer
+ * sets them; the use cases run over the in-memory ports.
+ */
+class AdminApiHandlerTest {
+
+    private final StaffFixtures fixtures = new StaffFixtures();
+    private final InMemoryStaffJobs jobs = new InMemoryStaffJobs();
+    private final InMemoryStaffJobQueue jobQueue = new InMemoryStaffJobQueue();
+    private final InMemoryExportFiles files = new InMemoryExportFiles();
+    private final Clock clock = Clock.fixed(Instant.parse("2022-10-19T02:16:10Z"), ZoneOffset.UTC);
+    private final StandInDecider decider = new StandInDecider(fixtures.store);
+    private final AdminServices services = services(fixtures.store);
+    private final AdminApiHandler handler = new AdminApiHandler(services);
+
+    private AdminServices services(ReportStore store) {
+        ReportDetails.AllowedActions allowed = (actor, stored) -> actor.role().atLeast(StaffRole.REVIEWER)
+                && stored.report().status() == ReportStatus.NEEDS_REVIEW
+                ? EnumSet.of(StaffAction.APPROVE, StaffAction.REJECT) : EnumSet.noneOf(StaffAction.class);
+        return new AdminServices(new StaffQueue(store, fixtures.contacts),
+                new ReportDetails(store, fixtures.trail, fixtures.contacts, allowed), decider,
+                new BulkDecisions(store, jobs, jobQueue, decider, clock),
+                new ExportJobs(store, jobs, jobQueue, files, clock, 4096), jobs, clock, 100_000, StaffFixtures.INCIDENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[viewer]", "[viewer reviewer]", "[\"supervisor\",\"viewer\"]", "[other reviewer]"})
+    void meAnswersTheHighestStaffRoleOfTheGroupsInEitherFormat(String groups) {
+        Map<String, Object> body = okBody(handle(withGroups(event("GET /v1/admin/me", null), groups)));
+
+        String expected = groups.contains("supervisor") ? "supervisor" : groups.contains("reviewer") ? "reviewer" : "viewer";
+        assertThat(body).containsEntry("role", expected).containsEntry("username", "reviewer@damagedesk.example")
+                .containsEntry("userId", "7b1c5a3e-2f4d-4e6a-9b8c-1d2e3f4a5b6c");
+        assertThat(body.get("decisionLimitKrw")).isEqualTo(expected.equals("supervisor") ? null : 100_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "[]", "[admins]"})
+    void aTokenWithoutAStaffGroupIsForbiddenOnEveryRoute(String groups) {
+        APIGatewayV2HTTPResponse response = handle(withGroups(EventLoader.loadApiGatewayHttpEvent("events/admin-get-queue.json"), groups));
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(errors(response)).extracting(error -> error.get("code")).containsExactly("forbidden");
+    }
+
+    @Test
+    void theQueueAnswersPagesOfSummariesWithACursor() {
+        StoredReport first = fixtures.needsReview(0, 1_000);
+        StoredReport second = fixtures.needsReview(1, 2_000);
+        StoredReport third = fixtures.needsReview(2, 3_000);
+        fixtures.stored(3, ReportStatus.AUTO_APPROVED, 1_000, "x@example.com", null, "x", null);
+
+        Map<String, Object> page = okBody(handle(EventLoader.loadApiGatewayHttpEvent("events/admin-get-queue.json")));
+        assertThat(ids(page)).containsExactly(first.report().id().value(), second.report().id().value());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = ((List<Map<String, Object>>) page.get("items")).get(0);
+        assertThat(row).containsEntry("version", 1).containsEntry("status", "NEEDS_REVIEW").containsKey("priority")
+                .doesNotContainKey("submission");
+
+        APIGatewayV2HTTPEvent next = EventLoader.loadApiGatewayHttpEvent("events/admin-get-queue.json");
+        next.getQueryStringParameters().put("cursor", (String) page.get("nextCursor"));
+        Map<String, Object> last = okBody(handle(next));
+        assertThat(ids(last)).containsExactly(third.report().id().value());
+        assertThat(last.get("nextCursor")).isNull();
+    }
+
+    @Test
+    void badQueueParametersAreFieldErrorsInTheCallersLanguage() {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/admin-get-queue.json");
+        event.setQueryStringParameters(new HashMap<>(Map.of("status", "LOST", "limit", "1000", "from", "yesterday",
+                "colour", "red")));
+        event.getHeaders().put("accept-language", "ko");
+
+        APIGatewayV2HTTPResponse response = handle(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(errors(response)).extracting(error -> error.get("field"))
+                .containsExactlyInAnyOrder("colour", "status", "from", "limit");
+        assertThat(errors(response)).allSatisfy(error -> assertThat((String) error.get("message")).matches(".*[가-힣].*"));
+    }
+
+    @Test
+    void aReporterIsFoundByEmailOrPhoneAndTheQueryMustNameExactlyOne() {
+        StoredReport mine = fixtures.stored(0, ReportStatus.NEEDS_REVIEW, 1_000, "minji@example.com", "010-1234-5678", "x", null);
+        fixtures.needsReview(1, 1_000);
+
+        APIGatewayV2HTTPEvent byEmail = event("GET /v1/admin/reports/search", null);
+        byEmail.setQueryStringParameters(Map.of("email", "Minji+outage@Example.com"));
+        APIGatewayV2HTTPEvent byPhone = event("GET /v1/admin/reports/search", null);
+        byPhone.setQueryStringParameters(Map.of("phone", "+82 10-1234-5678"));
+        APIGatewayV2HTTPEvent both = event("GET /v1/admin/reports/search", null);
+        both.setQueryStringParameters(Map.of("phone", "010", "email", "a@b.c"));
+
+        assertThat(ids(okBody(handle(byEmail)))).containsExactly(mine.report().id().value());
+        assertThat(ids(okBody(handle(byPhone)))).containsExactly(mine.report().id().value());
+        assertThat(handle(both).getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theDetailCarriesWhatTheReporterTypedAsTypedAndWhatTheCallerMayDo() {
+        StoredReport report = fixtures.stored(0, ReportStatus.NEEDS_REVIEW, 1_000, "minji@example.com", null,
+                "<img src=x onerror=alert(1)> 환불", null);
+
+        Map<String, Object> detail = okBody(handle(detailEvent(report, "[reviewer]")));
+        Map<String, Object> asViewer = okBody(handle(detailEvent(report, "[viewer]")));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> submission = (Map<String, Object>) detail.get("submission");
+        assertThat(submission).containsEntry("description", "<img src=x onerror=alert(1)> 환불");
+        assertThat(detail.get("allowedActions")).isEqualTo(List.of("approve", "reject"));
+        assertThat(asViewer.get("allowedActions")).isEqualTo(List.of());
+        assertThat((List<?>) detail.get("audit")).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01ARZ3NDEKTSV4RRFFQ69G5FAV", "not-an-id", "../../etc"})
+    void anUnknownOrMalformedReportIdIsNotFound(String id) {
+        APIGatewayV2HTTPEvent event = event("GET /v1/admin/reports/{reportId}", null);
+        event.setPathParameters(Map.of("reportId", id));
+
+        APIGatewayV2HTTPResponse response = handle(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(errors(response)).extracting(error -> error.get("field")).containsExactly("reportId");
+    }
+
+    @Test
+    void aDecisionWithTheCurrentVersionIsMadeAndAStaleOneIsRefusedWith409() {
+        StoredReport report = fixtures.needsReview(0, 1_000);
+
+        APIGatewayV2HTTPResponse decided = handle(decisionEvent(report, "{\"action\":\"approve\",\"version\":1}", "[reviewer]"));
+        APIGatewayV2HTTPResponse stale = handle(decisionEvent(report, "{\"action\":\"reject\",\"version\":1,\"reason\":\"x\"}", "[reviewer]"));
+
+        assertThat(decided.getStatusCode()).isEqualTo(200);
+        assertThat(Json.parseObject(decided.getBody())).containsEntry("status", "APPROVED").containsEntry("version", 2);
+        assertThat(stale.getStatusCode()).isEqualTo(409);
+        assertThat(errors(stale)).extracting(error -> error.get("code")).containsExactly("stale-version");
+        assertThat(errors(stale).get(0).get("message")).asString().contains("다시 불러온");
+        assertThat(fixtures.store.find(report.report().id()).orElseThrow().report().status()).isEqualTo(ReportStatus.APPROVED);
+    }
+
+    @Test
+    void aViewerCannotDecideAndAReviewerCannotDecideAboveTheLimit() {
+        StoredReport small = fixtures.needsReview(0, 1_000);
+        StoredReport large = fixtures.needsReview(1, 500_000);
+
+        APIGatewayV2HTTPResponse viewer = handle(decisionEvent(small, "{\"action\":\"approve\",\"version\":1}", "[viewer]"));
+        APIGatewayV2HTTPResponse overLimit = handle(decisionEvent(large, "{\"action\":\"approve\",\"version\":1}", "[reviewer]"));
+        APIGatewayV2HTTPResponse supervisor = handle(decisionEvent(large, "{\"action\":\"approve\",\"version\":1}", "[supervisor]"));
+
+        assertThat(viewer.getStatusCode()).isEqualTo(403);
+        assertThat(errors(viewer)).extracting(error -> error.get("code")).containsExactly("forbidden");
+        assertThat(overLimit.getStatusCode()).isEqualTo(403);
+        assertThat(errors(overLimit)).extracting(error -> error.get("code")).containsExactly("over-decision-limit");
+        assertThat(supervisor.getStatusCode()).isEqualTo(200);
+        assertThat(fixtures.store.find(small.report().id()).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void aTransitionTheTableRefusesIs409() {
+        StoredReport approved = fixtures.stored(0, ReportStatus.AUTO_APPROVED, 1_000, "a@example.com", null, "x", null);
+
+        APIGatewayV2HTTPResponse response = handle(decisionEvent(approved, "{\"action\":\"approve\",\"version\":1}", "[reviewer]"));
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(errors(response)).extracting(error -> error.get("code")).containsExactly("transition-not-allowed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "[1]", "{\"action\":\"pay-twice\",\"version\":1}", "{\"action\":\"approve\"}",
+            "{\"action\":\"approve\",\"version\":0}", "{\"action\":\"approve\",\"version\":1.5}",
+            "{\"action\":\"approve\",\"version\":1,\"deadline\":\"soon\"}", "{\"action\":\"approve\",\"version\":1,\"extra\":1}"})
+    void aMalformedDecisionIsA400WithFieldErrorsAndChangesNothing(String body) {
+        StoredReport report = fixtures.needsReview(0, 1_000);
+
+        APIGatewayV2HTTPResponse response = handle(decisionEvent(report, body, "[supervisor]"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(errors(response)).isNotEmpty().allSatisfy(error -> assertThat(error).containsKeys("field", "code", "message"));
+        assertThat(fixtures.store.find(report.report().id()).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void theDecisionFixtureIsAcceptedAsAPIGatewaySendsIt() {
+        StoredReport report = fixtures.needsReview(0, 1_000);
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/admin-post-decision.json");
+        event.setPathParameters(Map.of("reportId", report.report().id().value()));
+
+        assertThat(handle(event).getStatusCode()).isEqualTo(200);
+        assertThat(fixtures.store.find(report.report().id()).orElseThrow().lastEntry().reason()).isEqualTo("영수증 확인");
+    }
+
+    @Test
+    void aBulkDecisionIsDryRunThenRunAsAJobByTheWorkerAndItsProgressIsVisible() {
+        for (int i = 0; i < 30; i++) {
+            fixtures.needsReview(i, 1_000);
+        }
+        String filter = "\"filter\":{\"status\":\"NEEDS_REVIEW\",\"incident\":\"2022-10-15\"},\"action\":\"approve\",\"reason\":\"bulk\"";
+
+        Map<String, Object> dryRun = okBody(handle(event("POST /v1/admin/bulk-decisions", "{" + filter + ",\"dryRun\":true}")));
+        APIGatewayV2HTTPResponse started = handle(event("POST /v1/admin/bulk-decisions", "{" + filter + ",\"dryRun\":false}"));
+        String jobId = (String) Json.parseObject(started.getBody()).get("jobId");
+        int pages = drainWithTheWorker();
+        APIGatewayV2HTTPEvent jobEvent = event("GET /v1/admin/jobs/{jobId}", null);
+        jobEvent.setPathParameters(Map.of("jobId", jobId));
+        Map<String, Object> job = okBody(handle(jobEvent));
+
+        assertThat(dryRun).containsEntry("reports", 30).containsEntry("amountKrw", 30_000);
+        assertThat(started.getStatusCode()).isEqualTo(202);
+        assertThat(pages).isEqualTo(2);
+        assertThat(job).containsEntry("status", "DONE").containsEntry("processed", 30).containsEntry("kind", "BULK_DECISION");
+        assertThat(decider.decided).hasSize(30);
+    }
+
+    @Test
+    void anExportWithPersonalDataIsForSupervisorsAndItsLinkAppearsWhenDone() {
+        fixtures.needsReview(0, 1_000);
+        String personal = "{\"filter\":{\"status\":\"NEEDS_REVIEW\"},\"includePersonalData\":true}";
+
+        APIGatewayV2HTTPResponse refused = handle(withGroups(event("POST /v1/admin/exports", personal), "[reviewer]"));
+        APIGatewayV2HTTPResponse started = handle(withGroups(event("POST /v1/admin/exports", personal), "[supervisor]"));
+        String jobId = (String) Json.parseObject(started.getBody()).get("jobId");
+        drainWithTheWorker();
+        APIGatewayV2HTTPEvent asViewer = withGroups(event("GET /v1/admin/jobs/{jobId}", null), "[viewer]");
+        asViewer.setPathParameters(Map.of("jobId", jobId));
+        APIGatewayV2HTTPEvent asSupervisor = withGroups(event("GET /v1/admin/jobs/{jobId}", null), "[supervisor]");
+        asSupervisor.setPathParameters(Map.of("jobId", jobId));
+
+        assertThat(refused.getStatusCode()).isEqualTo(403);
+        assertThat(started.getStatusCode()).isEqualTo(202);
+        assertThat(handle(asViewer).getStatusCode()).isEqualTo(403);
+        assertThat(okBody(handle(asSupervisor))).containsEntry("status", "DONE").containsKey("downloadUrl");
+        assertThat(new String(files.object("exports/" + jobId + ".csv").orElseThrow(), StandardCharsets.UTF_8))
+                .contains("reporter1@example.com");
+    }
+
+    @Test
+    void anUnavailableTableIsA503WithRetryAfter() {
+        ReportStore down = (ReportStore) Proxy.newProxyInstance(ReportStore.class.getClassLoader(),
+                new Class<?>[] {ReportStore.class}, (proxy, method, args) -> {
+                    throw SdkClientException.create("Unable to execute HTTP request: Connection refused");
+                });
+        AdminApiHandler withoutTable = new AdminApiHandler(services(down));
+
+        APIGatewayV2HTTPResponse response = withoutTable.handleRequest(
+                EventLoader.loadApiGatewayHttpEvent("events/admin-get-queue.json"), LocalContext.forTest("AdminFunction"));
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "5");
+        assertThat(errors(response)).extracting(error -> error.get("code")).containsExactly("temporarily_unavailable");
+    }
+
+    @Test
+    void aJobPageThatCannotBeReadIsReturnedAsABatchItemFailure() {
+        SQSEvent batch = EventLoader.loadSQSEvent("events/staff-job-batch.json");
+        batch.getRecords().get(0).setBody("{\"schema\":\"staff-job-page/1\",\"jobId\":\"nope\",\"page\":1}");
+
+        SQSBatchResponse response = new StaffJobHandler(services).handleRequest(batch, LocalContext.forTest("StaffJobFunction"));
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("3f1c9a2e-5b7d-4e8f-a1c2-d3e4f5a6b7c8");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Runs the queued job pages through the worker, as the SQS event source would, one message per batch. */
+    private int drainWithTheWorker() {
+        StaffJobHandler worker = new StaffJobHandler(services);
+        int pages = 0;
+        for (Optional<JobPage> page = jobQueue.poll(); page.isPresent(); page = jobQueue.poll()) {
+            SQSEvent batch = EventLoader.loadSQSEvent("events/staff-job-batch.json");
+            batch.getRecords().get(0).setBody(JobPageMessage.toJson(page.get()));
+            assertThat(worker.handleRequest(batch, LocalContext.forTest("StaffJobFunction")).getBatchItemFailures()).isEmpty();
+            pages++;
+        }
+        return pages;
+    }
+
+    private APIGatewayV2HTTPEvent event(String routeKey, String body) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/admin-get-queue.json");
+        event.setRouteKey(routeKey);
+        event.setQueryStringParameters(null);
+        event.setBody(body);
+        return event;
+    }
+
+    private APIGatewayV2HTTPEvent detailEvent(StoredReport report, String groups) {
+        APIGatewayV2HTTPEvent event = withGroups(event("GET /v1/admin/reports/{reportId}", null), groups);
+        event.setPathParameters(Map.of("reportId", report.report().id().value()));
+        return event;
+    }
+
+    private APIGatewayV2HTTPEvent decisionEvent(StoredReport report, String body, String groups) {
+        APIGatewayV2HTTPEvent event = withGroups(EventLoader.loadApiGatewayHttpEvent("events/admin-post-decision.json"), groups);
+        event.setPathParameters(Map.of("reportId", report.report().id().value()));
+        event.setBody(body);
+        return event;
+    }
+
+    private static APIGatewayV2HTTPEvent withGroups(APIGatewayV2HTTPEvent event, String groups) {
+        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        if (groups.isEmpty()) {
+            claims.remove("cognito:groups");
+        } else {
+            claims.put("cognito:groups", groups);
+        }
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+        return event;
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, LocalContext.forTest("AdminFunction"));
+    }
+
+    private static Map<String, Object> okBody(APIGatewayV2HTTPResponse response) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isBetween(200, 202);
+        return Json.parseObject(response.getBody());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> errors(APIGatewayV2HTTPResponse response) {
+        return (List<Map<String, Object>>) Json.parseObject(response.getBody()).get("errors");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ids(Map<String, Object> body) {
+        return ((List<Map<String, Object>>) body.get("items")).stream().map(item -> (String) item.get("reportId")).toList();
+    }
+}
