@@ -22,3 +22,10 @@ build-NotifierFunction:
 
 build-RescoreFunction:
 	$(call build_function,rescorer)
+
+# ---- admin: both functions are one artifact (functions/admin)
+build-AdminFunction:
+	$(call build_function,admin)
+
+build-StaffJobFunction:
+	$(call build_function,admin)
