@@ -13,6 +13,7 @@ import dev.damagedesk.application.port.QueueQuery;
 import dev.damagedesk.application.port.StaleReportException;
 import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.DeadLetters;
 import dev.damagedesk.application.staff.FilterTally;
 import dev.damagedesk.application.staff.ReportDetails.ReportDetail;
 import dev.damagedesk.application.staff.ReportFilter;
@@ -60,6 +61,9 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final String BULK = "POST /v1/admin/bulk-decisions";
     static final String EXPORT = "POST /v1/admin/exports";
     static final String JOB = "GET /v1/admin/jobs/{jobId}";
+    static final String DASHBOARD = "GET /v1/admin/dashboard";
+    static final String DEAD_LETTERS = "GET /v1/admin/dead-letters";
+    static final String REDRIVE = "POST /v1/admin/dead-letters/{queue}/redrive";
 
     /** The largest request body any route accepts (a policy document is the largest). */
     static final int MAX_BODY_BYTES = 256 * 1024;
@@ -96,6 +100,9 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case BULK -> bulk(actor, event, language);
                 case EXPORT -> export(actor, event, language);
                 case JOB -> job(actor, event, language);
+                case DASHBOARD -> dashboard();
+                case DEAD_LETTERS -> deadLetters();
+                case REDRIVE -> redrive(actor, event);
                 default -> AdminResponses.error(404, AdminResponses.ROUTE_NOT_FOUND, language);
             };
         } catch (BadRequest bad) {
@@ -270,6 +277,55 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         body.put("createdAt", job.createdAt().toString());
         body.put("startedBy", ReportViews.actor(job.actor()));
         services.exports().downloadUrl(job).ifPresent(url -> body.put("downloadUrl", url.toString()));
+        return AdminResponses.json(200, body);
+    }
+
+    /** So far the queues' part of the dashboard (docs/admin-api.md says what is not built yet). */
+    private APIGatewayV2HTTPResponse dashboard() {
+        List<Map<String, Object>> queues = services.deadLetters().depths().stream().map(depth -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("queue", depth.queue());
+            view.put("deadLetter", depth.dead());
+            view.put("source", depth.source());
+            view.put("depth", depth.visible());
+            view.put("inFlight", depth.inFlight());
+            view.put("delayed", depth.delayed());
+            view.put("oldestMessageAgeSeconds", depth.oldestAgeSeconds());
+            return view;
+        }).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("queues", queues);
+        body.put("deadLetters", deadLetterCounts());
+        return AdminResponses.json(200, body);
+    }
+
+    private APIGatewayV2HTTPResponse deadLetters() {
+        return AdminResponses.json(200, Map.of("queues", deadLetterCounts()));
+    }
+
+    private List<Map<String, Object>> deadLetterCounts() {
+        return services.deadLetters().depths().stream().filter(depth -> depth.dead()).map(depth -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("queue", depth.queue());
+            view.put("source", depth.source());
+            view.put("messages", depth.visible() + depth.inFlight() + depth.delayed());
+            return view;
+        }).toList();
+    }
+
+    private APIGatewayV2HTTPResponse redrive(Actor actor, APIGatewayV2HTTPEvent event) {
+        requireRole(actor, StaffRole.SUPERVISOR);
+        String queue = event.getPathParameters() == null ? null : event.getPathParameters().get("queue");
+        if (queue == null || services.deadLetters().depths().stream().noneMatch(depth -> depth.dead() && depth.queue().equals(queue))) {
+            throw new BadRequest(404, List.of(new FieldError("queue", "not_found", "No dead-letter queue has this name.",
+                    "이 이름의 배달 실패 대기열이 없습니다.")));
+        }
+        DeadLetters.Redriven redriven = services.deadLetters().redrive(actor, queue);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("queue", redriven.queue());
+        body.put("messages", redriven.messages());
+        body.put("aboutReports", redriven.aboutReports());
+        body.put("remaining", redriven.remaining());
         return AdminResponses.json(200, body);
     }
 

@@ -2,6 +2,7 @@ package dev.damagedesk.admin.handler;
 
 import dev.damagedesk.application.port.StaffJobs;
 import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.DeadLetters;
 import dev.damagedesk.application.staff.ExportJobs;
 import dev.damagedesk.application.staff.ReportDecider;
 import dev.damagedesk.application.staff.ReportDetails;
@@ -16,5 +17,5 @@ import java.time.Clock;
  * @param activeIncidentId the incident a search or a dashboard is about when the request names none
  */
 record AdminServices(StaffQueue queue, ReportDetails details, ReportDecider decider, BulkDecisions bulk,
-                     ExportJobs exports, StaffJobs jobs, Clock clock, long decisionLimitKrw, String activeIncidentId) {
+                     ExportJobs exports, StaffJobs jobs, DeadLetters deadLetters, Clock clock, long decisionLimitKrw, String activeIncidentId) {
 }

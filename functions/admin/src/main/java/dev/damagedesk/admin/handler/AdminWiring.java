@@ -3,10 +3,12 @@ package dev.damagedesk.admin.handler;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.queue.MessageQueue;
+import dev.damagedesk.adapters.queue.SqsMessageQueues;
 import dev.damagedesk.adapters.queue.SqsStaffJobQueue;
 import dev.damagedesk.adapters.repository.DynamoDbStaffJobs;
 import dev.damagedesk.adapters.storage.S3ExportFiles;
 import dev.damagedesk.application.port.ExportFiles;
+import dev.damagedesk.application.port.MessageQueues;
 import dev.damagedesk.application.port.StaffJobQueue;
 import dev.damagedesk.application.port.StaffJobs;
 import java.time.Clock;
@@ -25,6 +27,7 @@ final class AdminWiring {
         StaffJobs jobs = new DynamoDbStaffJobs(dynamoDb, table);
         StaffJobQueue jobQueue = new SqsStaffJobQueue(new MessageQueue(clients.sqs(), environment.required("STAFF_JOB_QUEUE_URL")));
         ExportFiles files = new S3ExportFiles(clients.s3(), clients.s3Presigner(), environment.required("EXPORT_BUCKET"));
+        MessageQueues queues = new SqsMessageQueues(clients.sqs(), SqsMessageQueues.parse(environment.required("MONITORED_QUEUES")));
         long limit = environment.intValue("REVIEWER_DECISION_LIMIT_KRW", 100_000);
         String incident = environment.required("ACTIVE_INCIDENT_ID");
         Clock clock = Clock.systemUTC();
@@ -32,6 +35,6 @@ final class AdminWiring {
         // (DynamoDbReportStore, DynamoDbAuditTrail, DecideReport): wired here when they are merged.
         throw new IllegalStateException("AdminFunction needs the core's DynamoDB ReportStore and DecideReport, not merged yet"
                 + " (jobs " + jobs.getClass().getSimpleName() + ", queue " + jobQueue.getClass().getSimpleName()
-                + ", files " + files.getClass().getSimpleName() + ", limit " + limit + ", incident " + incident + ", " + clock + ")");
+                + ", files " + files.getClass().getSimpleName() + ", queues " + queues.getClass().getSimpleName() + ", limit " + limit + ", incident " + incident + ", " + clock + ")");
     }
 }

@@ -15,6 +15,8 @@ import dev.damagedesk.application.memory.InMemoryStaffJobs;
 import dev.damagedesk.application.port.ReportStore;
 import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.DeadLetters;
+import dev.damagedesk.application.memory.InMemoryMessageQueues;
 import dev.damagedesk.application.staff.ExportJobs;
 import dev.damagedesk.application.staff.JobPage;
 import dev.damagedesk.application.staff.ReportDetails;
@@ -30,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +55,8 @@ class AdminApiHandlerTest {
     private final InMemoryExportFiles files = new InMemoryExportFiles();
     private final Clock clock = Clock.fixed(Instant.parse("2022-10-19T02:16:10Z"), ZoneOffset.UTC);
     private final StandInDecider decider = new StandInDecider(fixtures.store);
+    private final InMemoryMessageQueues messageQueues = new InMemoryMessageQueues(Map.of("IntakeQueue", "IntakeDeadLetterQueue"));
+    private final List<String> redriven = new ArrayList<>();
     private final AdminServices services = services(fixtures.store);
     private final AdminApiHandler handler = new AdminApiHandler(services);
 
@@ -62,7 +67,9 @@ class AdminApiHandlerTest {
         return new AdminServices(new StaffQueue(store, fixtures.contacts),
                 new ReportDetails(store, fixtures.trail, fixtures.contacts, allowed), decider,
                 new BulkDecisions(store, jobs, jobQueue, decider, clock),
-                new ExportJobs(store, jobs, jobQueue, files, clock, 4096), jobs, clock, 100_000, StaffFixtures.INCIDENT);
+                new ExportJobs(store, jobs, jobQueue, files, clock, 4096), jobs,
+                new DeadLetters(messageQueues, (actor, report, detail) -> redriven.add(report.value()), clock),
+                clock, 100_000, StaffFixtures.INCIDENT);
     }
 
     @ParameterizedTest
@@ -301,6 +308,29 @@ class AdminApiHandlerTest {
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("3f1c9a2e-5b7d-4e8f-a1c2-d3e4f5a6b7c8");
+    }
+
+    @Test
+    void aSupervisorRedrivesADeadLetterQueueAndTheDashboardShowsTheQueues() {
+        messageQueues.put("IntakeDeadLetterQueue", "{\"schema\":\"report-submitted/1\",\"reportId\":\"01GFM4V7Q2S8W3N5K6P9R0T1X2\"}");
+        APIGatewayV2HTTPEvent redrive = withGroups(event("POST /v1/admin/dead-letters/{queue}/redrive", null), "[supervisor]");
+        redrive.setPathParameters(Map.of("queue", "IntakeDeadLetterQueue"));
+        APIGatewayV2HTTPEvent asReviewer = withGroups(event("POST /v1/admin/dead-letters/{queue}/redrive", null), "[reviewer]");
+        asReviewer.setPathParameters(Map.of("queue", "IntakeDeadLetterQueue"));
+        APIGatewayV2HTTPEvent unknown = withGroups(event("POST /v1/admin/dead-letters/{queue}/redrive", null), "[supervisor]");
+        unknown.setPathParameters(Map.of("queue", "IntakeQueue"));
+
+        Map<String, Object> before = okBody(handle(event("GET /v1/admin/dead-letters", null)));
+        assertThat(handle(asReviewer).getStatusCode()).isEqualTo(403);
+        assertThat(handle(unknown).getStatusCode()).isEqualTo(404);
+        Map<String, Object> result = okBody(handle(redrive));
+        Map<String, Object> dashboard = okBody(handle(event("GET /v1/admin/dashboard", null)));
+
+        assertThat(before.get("queues")).isEqualTo(List.of(Map.of("queue", "IntakeDeadLetterQueue", "source", "IntakeQueue", "messages", 1)));
+        assertThat(result).containsEntry("messages", 1).containsEntry("aboutReports", 1).containsEntry("remaining", false);
+        assertThat(redriven).containsExactly("01GFM4V7Q2S8W3N5K6P9R0T1X2");
+        assertThat(messageQueues.messagesOf("IntakeQueue")).hasSize(1);
+        assertThat(dashboard.get("queues").toString()).contains("queue=IntakeQueue", "depth=1", "oldestMessageAgeSeconds=null");
     }
 
     // ------------------------------------------------------------------ helpers
