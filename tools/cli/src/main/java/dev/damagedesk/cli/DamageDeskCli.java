@@ -5,12 +5,14 @@ import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentCatalog;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.incident.PolicyCatalog;
-import dev.damagedesk.adapters.incident.PolicyPublisher;
+import dev.damagedesk.adapters.incident.StoredIncidentRecords;
+import dev.damagedesk.adapters.message.RescorePageMessage;
+import dev.damagedesk.application.incident.IncidentLedgers;
+import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.IncidentStore;
 import dev.damagedesk.domain.incident.Incident;
-import dev.damagedesk.domain.incident.IncidentDocument;
 import dev.damagedesk.domain.validation.FieldError;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -32,8 +34,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Staff operations on incidents and policies, until the admin API calls the same {@link PolicyPublisher} and
- * {@link IncidentStore}:
+ * Staff operations on incidents and policies, through the same use cases the admin API calls ({@link IncidentLedgers},
+ * {@link PolicyVersions}):
  * <pre>
  *   damagedesk [--local URL | --aws --table NAME --rescore-queue-url URL] incident import INCIDENT_ID FILE
  *   damagedesk ... incident export INCIDENT_ID
@@ -88,7 +90,7 @@ public final class DamageDeskCli {
         return switch (command) {
             case "incident import" -> rest.size() < 4 ? usage() : importIncident(operations, argument, Path.of(rest.get(3)));
             case "incident export" -> exportIncident(operations, argument);
-            case "policy validate" -> report(operations.publisher.validate(readJson(Path.of(argument))), "valid");
+            case "policy validate" -> report(operations.policies.validate(readJson(Path.of(argument))), "valid");
             case "policy publish" -> publish(operations, Path.of(argument));
             default -> {
                 err.println("Unknown command: " + command);
@@ -104,32 +106,28 @@ public final class DamageDeskCli {
     }
 
     private int importIncident(Operations operations, String incidentId, Path file) {
-        Map<String, Object> document = readJson(file);
-        Incident incident;
-        try {
-            incident = IncidentDocument.fromMap(incidentId, document);
-        } catch (IllegalArgumentException invalid) {
-            err.println(file + ": " + invalid.getMessage());
+        IncidentLedgers.Imported result = operations.ledgers.importLedger(incidentId, readJson(file));
+        if (result instanceof IncidentLedgers.Imported.Invalid invalid) {
+            err.println(file + ": " + invalid.errors().get(0).messageEn());
             return 1;
         }
-        operations.store.putLedger(incidentId, IncidentDocument.toMap(incident), Clock.systemUTC().instant());
+        Incident incident = ((IncidentLedgers.Imported.Done) result).incident();
         out.println("Imported incident " + incidentId + " (" + incident.status() + ", " + incident.outages().size()
                 + " outage entries, services " + incident.services() + ")");
         return 0;
     }
 
     private int exportIncident(Operations operations, String incidentId) {
-        Incident incident = operations.directory.incident(incidentId);
-        out.println(IndentedJson.of(Json.write(IncidentDocument.toMap(incident))));
+        out.println(IndentedJson.of(Json.write(operations.ledgers.exportLedger(incidentId))));
         return 0;
     }
 
     private int publish(Operations operations, Path file) {
-        PolicyPublisher.Result result = operations.publisher.publish(readJson(file));
-        if (result instanceof PolicyPublisher.Result.Invalid invalid) {
+        PolicyVersions.Result result = operations.policies.publish(readJson(file));
+        if (result instanceof PolicyVersions.Result.Invalid invalid) {
             return report(invalid.errors(), "unused");
         }
-        PolicyPublisher.Result.Published published = (PolicyPublisher.Result.Published) result;
+        PolicyVersions.Result.Published published = (PolicyVersions.Result.Published) result;
         out.println("Published " + published.policyVersion() + (published.active()
                 ? " as the active version; re-scoring queued for " + published.servicesQueued()
                 : "; a later version is active, so nothing is re-scored"));
@@ -162,16 +160,19 @@ public final class DamageDeskCli {
         }
     }
 
-    /** The store, directory and publisher, wired to one AWS environment. */
-    record Operations(IncidentStore store, IncidentDirectory directory, PolicyPublisher publisher) {
+    /** The incident use cases, wired to one AWS environment. */
+    record Operations(IncidentLedgers ledgers, PolicyVersions policies) {
         static Operations of(FunctionEnvironment environment, String table, String rescoreQueueUrl) {
             AwsClients clients = new AwsClients(environment);
             IncidentStore store = new IncidentStore(clients.dynamoDb(), table);
             // No caching: a command-line run reads once and must see what it just wrote.
             IncidentDirectory directory = new IncidentDirectory(store, new IncidentCatalog(), new PolicyCatalog(),
                     Clock.systemUTC(), Duration.ZERO);
-            return new Operations(store, directory,
-                    new PolicyPublisher(store, directory, new MessageQueue(clients.sqs(), rescoreQueueUrl), Clock.systemUTC()));
+            StoredIncidentRecords records = new StoredIncidentRecords(store, directory);
+            MessageQueue rescoreQueue = new MessageQueue(clients.sqs(), rescoreQueueUrl);
+            return new Operations(new IncidentLedgers(records, Clock.systemUTC()),
+                    new PolicyVersions(records, page -> rescoreQueue.send(new RescorePageMessage(page.incidentId(),
+                            page.policyVersion(), page.service(), page.cursor()).toJson()), Clock.systemUTC()));
         }
     }
 

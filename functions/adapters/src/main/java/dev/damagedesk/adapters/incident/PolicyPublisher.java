@@ -3,22 +3,15 @@ package dev.damagedesk.adapters.incident;
 import dev.damagedesk.adapters.message.RescorePageMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.IncidentStore;
-import dev.damagedesk.domain.incident.Incident;
-import dev.damagedesk.domain.policy.PolicyDocument;
-import dev.damagedesk.domain.policy.PolicyDocuments;
+import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.domain.validation.FieldError;
-import dev.damagedesk.domain.validation.Validated;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Publishes a new version of an incident's compensation policy: validates the document (on its own and against
- * the incident's ledger), stores it as the active version, and starts the re-scoring job: one first page per
- * service of the incident on the re-scoring queue. The command-line tool calls it now, the staff API later.
- * Publishing the same document again is harmless: the store keeps it once and re-scoring skips reports that
- * already carry the version.
+ * {@link PolicyVersions} wired to the table and the re-scoring queue, for callers that hold the adapters (the
+ * end-to-end tests). The logic is the use case's; this class only connects it.
  */
 public final class PolicyPublisher {
 
@@ -30,54 +23,26 @@ public final class PolicyPublisher {
         }
     }
 
-    private final IncidentStore store;
-    private final IncidentDirectory directory;
-    private final MessageQueue rescoreQueue;
-    private final Clock clock;
+    private final PolicyVersions versions;
 
     public PolicyPublisher(IncidentStore store, IncidentDirectory directory, MessageQueue rescoreQueue, Clock clock) {
-        this.store = store;
-        this.directory = directory;
-        this.rescoreQueue = rescoreQueue;
-        this.clock = clock;
+        this.versions = new PolicyVersions(new StoredIncidentRecords(store, directory),
+                page -> rescoreQueue.send(new RescorePageMessage(page.incidentId(), page.policyVersion(), page.service(),
+                        page.cursor()).toJson()), clock);
     }
 
     /** Checks a document without publishing it. */
     public List<FieldError> validate(Map<String, Object> document) {
-        Validated<PolicyDocument> parsed = PolicyDocuments.parse(document);
-        if (!parsed.isValid()) {
-            return parsed.errors();
-        }
-        Incident incident;
-        try {
-            incident = directory.incident(parsed.value().incidentId());
-        } catch (IllegalArgumentException unknown) {
-            return List.of(new FieldError("incidentId", "not_allowed",
-                    "No incident " + parsed.value().incidentId() + " is imported or bundled.",
-                    "사고 " + parsed.value().incidentId() + "이(가) 등록되어 있지 않습니다."));
-        }
-        return PolicyDocuments.checkAgainst(parsed.value(), incident);
+        return versions.validate(document);
     }
 
-    /**
-     * @throws IncidentStore.PolicyVersionConflict when the version exists with different content
-     */
+    /** @throws IncidentStore.PolicyVersionConflict when the version exists with different content */
     public Result publish(Map<String, Object> document) {
-        List<FieldError> errors = validate(document);
-        if (!errors.isEmpty()) {
-            return new Result.Invalid(errors);
+        PolicyVersions.Result result = versions.publish(document);
+        if (result instanceof PolicyVersions.Result.Invalid invalid) {
+            return new Result.Invalid(invalid.errors());
         }
-        PolicyDocument policy = PolicyDocuments.parse(document).value();
-        boolean active = store.publishPolicy(policy.incidentId(), policy.version(), document, clock.instant());
-        List<String> queued = new ArrayList<>();
-        if (!active) {
-            // A later version is already active: re-scoring under this one would step back.
-            return new Result.Published(policy.policyVersion(), false, queued);
-        }
-        for (String service : directory.incident(policy.incidentId()).services()) {
-            rescoreQueue.send(new RescorePageMessage(policy.incidentId(), policy.version(), service, null).toJson());
-            queued.add(service);
-        }
-        return new Result.Published(policy.policyVersion(), active, queued);
+        PolicyVersions.Result.Published published = (PolicyVersions.Result.Published) result;
+        return new Result.Published(published.policyVersion(), published.active(), published.servicesQueued());
     }
 }

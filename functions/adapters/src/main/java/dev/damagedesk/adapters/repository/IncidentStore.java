@@ -27,7 +27,7 @@ public final class IncidentStore {
     }
 
     /** Publishing a version that exists with other content is refused: published versions never change. */
-    public static final class PolicyVersionConflict extends RuntimeException {
+    public static final class PolicyVersionConflict extends IllegalStateException {
         public PolicyVersionConflict(String incidentId, int version) {
             super("Policy version " + version + " of incident " + incidentId
                     + " is already published with different content; publish a new version instead");

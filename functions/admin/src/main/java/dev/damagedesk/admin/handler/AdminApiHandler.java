@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.adapters.json.ReportViews;
+import dev.damagedesk.application.incident.IncidentLedgers;
+import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.QueuePage;
 import dev.damagedesk.application.port.QueueQuery;
 import dev.damagedesk.application.port.StaleReportException;
@@ -62,6 +64,9 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final String EXPORT = "POST /v1/admin/exports";
     static final String JOB = "GET /v1/admin/jobs/{jobId}";
     static final String DASHBOARD = "GET /v1/admin/dashboard";
+    static final String INCIDENT = "GET /v1/admin/incidents/{incidentId}";
+    static final String IMPORT_INCIDENT = "PUT /v1/admin/incidents/{incidentId}";
+    static final String POLICIES = "POST /v1/admin/incidents/{incidentId}/policies";
     static final String DEAD_LETTERS = "GET /v1/admin/dead-letters";
     static final String REDRIVE = "POST /v1/admin/dead-letters/{queue}/redrive";
 
@@ -101,6 +106,9 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case EXPORT -> export(actor, event, language);
                 case JOB -> job(actor, event, language);
                 case DASHBOARD -> dashboard();
+                case INCIDENT -> incident(event);
+                case IMPORT_INCIDENT -> importIncident(actor, event);
+                case POLICIES -> policy(actor, event);
                 case DEAD_LETTERS -> deadLetters();
                 case REDRIVE -> redrive(actor, event);
                 default -> AdminResponses.error(404, AdminResponses.ROUTE_NOT_FOUND, language);
@@ -278,6 +286,80 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         body.put("startedBy", ReportViews.actor(job.actor()));
         services.exports().downloadUrl(job).ifPresent(url -> body.put("downloadUrl", url.toString()));
         return AdminResponses.json(200, body);
+    }
+
+    private APIGatewayV2HTTPResponse incident(APIGatewayV2HTTPEvent event) {
+        try {
+            return AdminResponses.json(200, services.ledgers().exportLedger(incidentId(event)));
+        } catch (IllegalArgumentException unknown) {
+            throw new BadRequest(404, List.of(INCIDENT_NOT_FOUND));
+        }
+    }
+
+    private APIGatewayV2HTTPResponse importIncident(Actor actor, APIGatewayV2HTTPEvent event) {
+        requireRole(actor, StaffRole.SUPERVISOR);
+        String incidentId = incidentId(event);
+        IncidentLedgers.Imported result = services.ledgers().importLedger(incidentId, body(event));
+        if (result instanceof IncidentLedgers.Imported.Invalid invalid) {
+            throw new BadRequest(400, invalid.errors());
+        }
+        return AdminResponses.json(200, services.ledgers().exportLedger(incidentId));
+    }
+
+    private APIGatewayV2HTTPResponse policy(Actor actor, APIGatewayV2HTTPEvent event) {
+        requireRole(actor, StaffRole.SUPERVISOR);
+        String incidentId = incidentId(event);
+        Map<String, Object> body = body(event);
+        List<FieldError> errors = new ArrayList<>();
+        unknownFields(body, Set.of("document", "dryRun"), "", errors);
+        boolean dryRun = flag(body, "dryRun", true, errors);
+        if (!(body.get("document") instanceof Map<?, ?>)) {
+            errors.add(AdminResponses.required("document"));
+        }
+        if (!errors.isEmpty()) {
+            throw new BadRequest(400, errors);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = (Map<String, Object>) body.get("document");
+        if (!incidentId.equals(document.get("incidentId"))) {
+            throw new BadRequest(400, List.of(AdminResponses.invalid("document.incidentId", "must be " + incidentId,
+                    incidentId + "이어야 합니다")));
+        }
+        if (dryRun) {
+            List<FieldError> problems = services.policies().validate(document);
+            if (!problems.isEmpty()) {
+                throw new BadRequest(400, problems);
+            }
+            return AdminResponses.json(200, Map.of("valid", true));
+        }
+        PolicyVersions.Result result;
+        try {
+            result = services.policies().publish(document);
+        } catch (IllegalStateException conflict) {
+            throw new BadRequest(409, List.of(new FieldError("document.version", "version-conflict",
+                    "This version is already published with other content; publish a new version.",
+                    "이 버전은 다른 내용으로 이미 게시되었습니다. 새 버전으로 게시해 주세요.")));
+        }
+        if (result instanceof PolicyVersions.Result.Invalid invalid) {
+            throw new BadRequest(400, invalid.errors());
+        }
+        PolicyVersions.Result.Published published = (PolicyVersions.Result.Published) result;
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("policyVersion", published.policyVersion());
+        answer.put("active", published.active());
+        answer.put("rescoringQueuedFor", published.servicesQueued());
+        return AdminResponses.json(200, answer);
+    }
+
+    private static final FieldError INCIDENT_NOT_FOUND = new FieldError("incidentId", "not_found",
+            "No incident has this id.", "이 번호의 사고가 없습니다.");
+
+    private static String incidentId(APIGatewayV2HTTPEvent event) {
+        String raw = event.getPathParameters() == null ? null : event.getPathParameters().get("incidentId");
+        if (raw == null || !raw.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new BadRequest(404, List.of(INCIDENT_NOT_FOUND));
+        }
+        return raw;
     }
 
     /** So far the queues' part of the dashboard (docs/admin-api.md says what is not built yet). */

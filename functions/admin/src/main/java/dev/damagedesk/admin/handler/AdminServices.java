@@ -1,5 +1,7 @@
 package dev.damagedesk.admin.handler;
 
+import dev.damagedesk.application.incident.IncidentLedgers;
+import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.StaffJobs;
 import dev.damagedesk.application.staff.BulkDecisions;
 import dev.damagedesk.application.staff.DeadLetters;
@@ -17,5 +19,6 @@ import java.time.Clock;
  * @param activeIncidentId the incident a search or a dashboard is about when the request names none
  */
 record AdminServices(StaffQueue queue, ReportDetails details, ReportDecider decider, BulkDecisions bulk,
-                     ExportJobs exports, StaffJobs jobs, DeadLetters deadLetters, Clock clock, long decisionLimitKrw, String activeIncidentId) {
+                     ExportJobs exports, StaffJobs jobs, DeadLetters deadLetters,
+                     IncidentLedgers ledgers, PolicyVersions policies, Clock clock, long decisionLimitKrw, String activeIncidentId) {
 }

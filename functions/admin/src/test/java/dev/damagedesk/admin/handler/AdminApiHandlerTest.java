@@ -14,6 +14,15 @@ import dev.damagedesk.application.memory.InMemoryStaffJobQueue;
 import dev.damagedesk.application.memory.InMemoryStaffJobs;
 import dev.damagedesk.application.port.ReportStore;
 import dev.damagedesk.application.port.StoredReport;
+import dev.damagedesk.adapters.incident.IncidentCatalog;
+import dev.damagedesk.adapters.incident.PolicyCatalog;
+import dev.damagedesk.application.incident.IncidentLedgers;
+import dev.damagedesk.application.incident.PolicyVersions;
+import dev.damagedesk.application.port.IncidentRecords;
+import dev.damagedesk.application.port.RescorePages;
+import dev.damagedesk.domain.incident.Incident;
+import dev.damagedesk.domain.incident.IncidentDocument;
+import dev.damagedesk.domain.policy.PolicyDocuments;
 import dev.damagedesk.application.staff.BulkDecisions;
 import dev.damagedesk.application.staff.DeadLetters;
 import dev.damagedesk.application.memory.InMemoryMessageQueues;
@@ -57,6 +66,25 @@ class AdminApiHandlerTest {
     private final StandInDecider decider = new StandInDecider(fixtures.store);
     private final InMemoryMessageQueues messageQueues = new InMemoryMessageQueues(Map.of("IntakeQueue", "IntakeDeadLetterQueue"));
     private final List<String> redriven = new ArrayList<>();
+    private final List<RescorePages.RescorePage> rescorePages = new ArrayList<>();
+    private final Map<String, Map<String, Object>> ledgers = new HashMap<>();
+    private final IncidentRecords incidents = new IncidentRecords() {
+        @Override
+        public Incident incident(String incidentId) {
+            Map<String, Object> ledger = ledgers.get(incidentId);
+            return ledger != null ? IncidentDocument.fromMap(incidentId, ledger) : new IncidentCatalog().get(incidentId);
+        }
+
+        @Override
+        public void putLedger(String incidentId, Map<String, Object> document, Instant importedAt) {
+            ledgers.put(incidentId, document);
+        }
+
+        @Override
+        public boolean publishPolicy(String incidentId, int version, Map<String, Object> document, Instant at) {
+            return true;
+        }
+    };
     private final AdminServices services = services(fixtures.store);
     private final AdminApiHandler handler = new AdminApiHandler(services);
 
@@ -69,6 +97,7 @@ class AdminApiHandlerTest {
                 new BulkDecisions(store, jobs, jobQueue, decider, clock),
                 new ExportJobs(store, jobs, jobQueue, files, clock, 4096), jobs,
                 new DeadLetters(messageQueues, (actor, report, detail) -> redriven.add(report.value()), clock),
+                new IncidentLedgers(incidents, clock), new PolicyVersions(incidents, rescorePages::add, clock),
                 clock, 100_000, StaffFixtures.INCIDENT);
     }
 
@@ -331,6 +360,39 @@ class AdminApiHandlerTest {
         assertThat(redriven).containsExactly("01GFM4V7Q2S8W3N5K6P9R0T1X2");
         assertThat(messageQueues.messagesOf("IntakeQueue")).hasSize(1);
         assertThat(dashboard.get("queues").toString()).contains("queue=IntakeQueue", "depth=1", "oldestMessageAgeSeconds=null");
+    }
+
+    @Test
+    void aSupervisorImportsALedgerAndPublishesAPolicyVersionAndOthersMayOnlyRead() {
+        String ledger = handle(incidentEvent("GET /v1/admin/incidents/{incidentId}",
+                "2022-10-15", null, "[viewer]")).getBody();
+        Map<String, Object> policy = new HashMap<>(PolicyDocuments.toMap(new PolicyCatalog().get("2022-10-15", 1)));
+        policy.put("version", 2);
+        String publish = Json.write(Map.of("document", policy, "dryRun", false));
+
+        APIGatewayV2HTTPResponse refused = handle(incidentEvent("PUT /v1/admin/incidents/{incidentId}", "copy-2022", ledger, "[reviewer]"));
+        APIGatewayV2HTTPResponse imported = handle(incidentEvent("PUT /v1/admin/incidents/{incidentId}", "copy-2022", ledger, "[supervisor]"));
+        APIGatewayV2HTTPResponse broken = handle(incidentEvent("PUT /v1/admin/incidents/{incidentId}", "broken", "{\"outages\":1}", "[supervisor]"));
+        APIGatewayV2HTTPResponse unknown = handle(incidentEvent("GET /v1/admin/incidents/{incidentId}", "nope", null, "[viewer]"));
+        APIGatewayV2HTTPResponse dryRun = handle(incidentEvent("POST /v1/admin/incidents/{incidentId}/policies", "2022-10-15",
+                Json.write(Map.of("document", policy)), "[supervisor]"));
+        APIGatewayV2HTTPResponse published = handle(incidentEvent("POST /v1/admin/incidents/{incidentId}/policies", "2022-10-15",
+                publish, "[supervisor]"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(403);
+        assertThat(imported.getStatusCode()).isEqualTo(200);
+        assertThat(Json.parseObject(imported.getBody())).isEqualTo(Json.parseObject(ledger));
+        assertThat(broken.getStatusCode()).isEqualTo(400);
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(okBody(dryRun)).containsEntry("valid", true);
+        assertThat(okBody(published)).containsEntry("policyVersion", "2022-10-15/v2").containsEntry("active", true);
+        assertThat(rescorePages).isNotEmpty().allSatisfy(page -> assertThat(page.policyVersion()).isEqualTo(2));
+    }
+
+    private APIGatewayV2HTTPEvent incidentEvent(String route, String incidentId, String body, String groups) {
+        APIGatewayV2HTTPEvent event = withGroups(event(route, body), groups);
+        event.setPathParameters(Map.of("incidentId", incidentId));
+        return event;
     }
 
     // ------------------------------------------------------------------ helpers
