@@ -8,14 +8,18 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
-import dev.damagedesk.adapters.message.MessageFormatException;
+import dev.damagedesk.adapters.message.ReportSubmittedMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
+import dev.damagedesk.adapters.queue.SqsNotifications;
+import dev.damagedesk.adapters.repository.DynamoDbAuditTrail;
 import dev.damagedesk.adapters.repository.DynamoDbDuplicateRegistry;
-import dev.damagedesk.adapters.repository.ReportRepository;
+import dev.damagedesk.adapters.repository.DynamoDbReportStore;
+import dev.damagedesk.application.PermanentFailureException;
+import dev.damagedesk.application.audit.ReportChanges;
+import dev.damagedesk.application.scoring.ProcessReport;
 import dev.damagedesk.domain.risk.RiskAssessment;
 import dev.damagedesk.domain.triage.ReportTriage;
 import dev.damagedesk.domain.triage.Triage;
-import dev.damagedesk.processor.process.ReportProcessor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    private final ReportProcessor processor;
+    private final ProcessReport processor;
 
     public ReportProcessorHandler() {
         this(FunctionEnvironment.system(), Clock.systemUTC());
@@ -43,13 +47,13 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
         // The published ledger (re-read once a minute per container) and active policy, else the bundled ones.
         IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
         DynamoDbDuplicateRegistry identities = new DynamoDbDuplicateRegistry(dynamoDb, table, retention, clock);
-        this.processor = new ReportProcessor(
+        DynamoDbAuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
+        this.processor = new ProcessReport(
                 incidents,
-                identities::countReport,
+                identities,
                 new ReportTriage(RiskAssessment.withDefaults(), identities, Triage.withDefaults()),
-                new ReportRepository(dynamoDb, table),
-                new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL")),
-                retention,
+                new ReportChanges(new DynamoDbReportStore(dynamoDb, table, trail), trail, retention, clock),
+                new SqsNotifications(new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL"))),
                 clock);
     }
 
@@ -58,10 +62,10 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
-                boolean stored = processor.process(message.getBody());
+                boolean stored = processor.process(ReportSubmittedMessage.fromJson(message.getBody()).submitted());
                 context.getLogger().log((stored ? "Stored" : "Already stored; re-queued acknowledgement for")
                         + " message " + message.getMessageId(), LogLevel.INFO);
-            } catch (MessageFormatException unprocessable) {
+            } catch (PermanentFailureException unprocessable) {
                 context.getLogger().log("Unprocessable message " + message.getMessageId() + " (receive "
                         + receiveCount(message) + "): " + unprocessable.getMessage(), LogLevel.ERROR);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));

@@ -10,10 +10,13 @@ import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.message.RescorePageMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
-import dev.damagedesk.adapters.repository.ReportRepository;
+import dev.damagedesk.adapters.queue.SqsRescorePages;
+import dev.damagedesk.adapters.repository.DynamoDbAuditTrail;
+import dev.damagedesk.adapters.repository.DynamoDbReportStore;
+import dev.damagedesk.application.audit.ReportChanges;
+import dev.damagedesk.application.scoring.RescoreJob;
 import dev.damagedesk.domain.rescoring.Rescoring;
 import dev.damagedesk.domain.triage.Triage;
-import dev.damagedesk.rescorer.job.RescoreJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,9 +41,12 @@ public final class RescoreHandler implements RequestHandler<SQSEvent, SQSBatchRe
         DynamoDbClient dynamoDb = clients.dynamoDb();
         String table = environment.required("REPORTS_TABLE");
         IncidentDirectory directory = IncidentDirectory.forFunction(dynamoDb, table, clock);
-        this.job = new RescoreJob(directory, new Rescoring(Triage.withDefaults()), new ReportRepository(dynamoDb, table),
-                new MessageQueue(clients.sqs(), environment.required("RESCORE_QUEUE_URL")),
+        DynamoDbAuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
+        DynamoDbReportStore reports = new DynamoDbReportStore(dynamoDb, table, trail);
+        ReportChanges changes = new ReportChanges(reports, trail,
                 Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095)), clock);
+        this.job = new RescoreJob(directory, new Rescoring(Triage.withDefaults()), reports, changes,
+                new SqsRescorePages(new MessageQueue(clients.sqs(), environment.required("RESCORE_QUEUE_URL"))), clock);
     }
 
     @Override
@@ -49,7 +55,7 @@ public final class RescoreHandler implements RequestHandler<SQSEvent, SQSBatchRe
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
                 RescorePageMessage page = RescorePageMessage.fromJson(message.getBody());
-                RescoreJob.PageResult result = job.processPage(page);
+                RescoreJob.PageResult result = job.processPage(page.page());
                 context.getLogger().log("Re-scoring " + page.incidentId() + "/v" + page.policyVersion() + " "
                         + page.service() + ": " + result, LogLevel.INFO);
             } catch (RuntimeException failed) {
