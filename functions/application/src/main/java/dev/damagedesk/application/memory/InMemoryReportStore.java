@@ -60,11 +60,10 @@ public final class InMemoryReportStore implements ReportStore {
     /**
      * Oldest first, the cursor is the last report returned (receipt time and id), as the table's key-based cursor:
      * a report that leaves the filter (a job decided it) does not shift the next page. Highest priority first,
-     * it is the number of matching reports already returned (priorities change with time, keys do not order them).
+     * it is the number of matching reports already returned, in the table's order ({@link Priority#queueKey}).
      */
     @Override
     public QueuePage queue(QueueQuery query) {
-        Instant now = Instant.now(); // priority grows with age alike for all: any one instant orders them the same
         Comparator<StoredReport> oldest = Comparator.comparing((StoredReport stored) -> stored.report().receivedAt())
                 .thenComparing(stored -> stored.report().id().value());
         if (query.order() == QueueQuery.Order.OLDEST) {
@@ -74,8 +73,8 @@ public final class InMemoryReportStore implements ReportStore {
             List<StoredReport> page = new ArrayList<>(matching.subList(0, Math.min(query.limit(), matching.size())));
             return new QueuePage(page, matching.size() > query.limit() ? timeKey(page.get(page.size() - 1)) : null);
         }
-        Comparator<StoredReport> order = Comparator.comparingInt((StoredReport stored) -> Priority.of(stored.report(), now))
-                .reversed().thenComparing(oldest);
+        Comparator<StoredReport> order = Comparator.comparing((StoredReport stored) -> Priority.queueKey(stored.report()))
+                .thenComparing(stored -> stored.report().id().value());
         List<StoredReport> matching = reports.values().stream().filter(matches(query)).sorted(order).toList();
         int from = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
         int to = Math.min(matching.size(), from + query.limit());

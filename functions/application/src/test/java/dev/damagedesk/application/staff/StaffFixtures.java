@@ -57,7 +57,7 @@ public final class StaffFixtures {
                 "failed-purchase.refund", INCIDENT + "/v1", amountKrw, 0, "Refund of the purchase.", "구매 금액 환불.");
         Report report = new Report(id, INCIDENT, submission, received, status, decision, "hash",
                 duplicateOf != null ? TriageReason.DUPLICATE : TriageReason.MANUAL_REVIEW,
-                amountKrw > 100_000 ? Set.of(RiskFlag.OUTLIER_AMOUNT) : Set.of(), duplicateOf, null);
+                amountKrw > 100_000 ? Set.of(RiskFlag.OUTLIER_AMOUNT) : Set.of(), duplicateOf, null, null);
         AuditEntry first = new AuditEntry(id, 1, received.plusSeconds(1), PROCESSOR, AuditAction.SCORED, null,
                 stateOf(report), null, null, "", "hash-1-" + id.value());
         store.insertIfAbsent(report, first, received.plusSeconds(86_400L * 1095));
