@@ -6,11 +6,11 @@ import dev.damagedesk.adapters.incident.IncidentCatalog;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.incident.PolicyCatalog;
 import dev.damagedesk.adapters.incident.StoredIncidentRecords;
-import dev.damagedesk.adapters.message.RescorePageMessage;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.adapters.queue.MessageQueue;
+import dev.damagedesk.adapters.queue.SqsRescorePages;
 import dev.damagedesk.adapters.repository.IncidentStore;
 import dev.damagedesk.domain.incident.Incident;
 import dev.damagedesk.domain.validation.FieldError;
@@ -171,8 +171,7 @@ public final class DamageDeskCli {
             StoredIncidentRecords records = new StoredIncidentRecords(store, directory);
             MessageQueue rescoreQueue = new MessageQueue(clients.sqs(), rescoreQueueUrl);
             return new Operations(new IncidentLedgers(records, Clock.systemUTC()),
-                    new PolicyVersions(records, page -> rescoreQueue.send(new RescorePageMessage(page.incidentId(),
-                            page.policyVersion(), page.service(), page.cursor()).toJson()), Clock.systemUTC()));
+                    new PolicyVersions(records, new SqsRescorePages(rescoreQueue), Clock.systemUTC()));
         }
     }
 

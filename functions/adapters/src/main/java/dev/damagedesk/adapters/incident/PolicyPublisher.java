@@ -1,7 +1,7 @@
 package dev.damagedesk.adapters.incident;
 
-import dev.damagedesk.adapters.message.RescorePageMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
+import dev.damagedesk.adapters.queue.SqsRescorePages;
 import dev.damagedesk.adapters.repository.IncidentStore;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.domain.validation.FieldError;
@@ -27,8 +27,7 @@ public final class PolicyPublisher {
 
     public PolicyPublisher(IncidentStore store, IncidentDirectory directory, MessageQueue rescoreQueue, Clock clock) {
         this.versions = new PolicyVersions(new StoredIncidentRecords(store, directory),
-                page -> rescoreQueue.send(new RescorePageMessage(page.incidentId(), page.policyVersion(), page.service(),
-                        page.cursor()).toJson()), clock);
+                new SqsRescorePages(rescoreQueue), clock);
     }
 
     /** Checks a document without publishing it. */

@@ -4,20 +4,38 @@ import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.incident.StoredIncidentRecords;
-import dev.damagedesk.adapters.message.RescorePageMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
+import dev.damagedesk.adapters.queue.SqsMessageQueues;
+import dev.damagedesk.adapters.queue.SqsRescorePages;
+import dev.damagedesk.adapters.queue.SqsStaffJobQueue;
+import dev.damagedesk.adapters.repository.DynamoDbAuditTrail;
+import dev.damagedesk.adapters.repository.DynamoDbDuplicateRegistry;
+import dev.damagedesk.adapters.repository.DynamoDbReportStore;
+import dev.damagedesk.adapters.repository.DynamoDbStaffJobs;
 import dev.damagedesk.adapters.repository.IncidentStore;
+import dev.damagedesk.adapters.storage.S3ExportFiles;
+import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
-import dev.damagedesk.adapters.queue.SqsMessageQueues;
-import dev.damagedesk.adapters.queue.SqsStaffJobQueue;
-import dev.damagedesk.adapters.repository.DynamoDbStaffJobs;
-import dev.damagedesk.adapters.storage.S3ExportFiles;
+import dev.damagedesk.application.port.AuditTrail;
+import dev.damagedesk.application.port.ContactIndex;
 import dev.damagedesk.application.port.ExportFiles;
 import dev.damagedesk.application.port.MessageQueues;
+import dev.damagedesk.application.port.ReportStore;
 import dev.damagedesk.application.port.StaffJobQueue;
 import dev.damagedesk.application.port.StaffJobs;
+import dev.damagedesk.application.port.StaleReportException;
+import dev.damagedesk.application.port.StoredReport;
+import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.DeadLetters;
+import dev.damagedesk.application.staff.ExportJobs;
+import dev.damagedesk.application.staff.ReportDecider;
+import dev.damagedesk.application.staff.ReportDetails;
+import dev.damagedesk.application.staff.StaffQueue;
+import dev.damagedesk.domain.audit.AuditAction;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the admin function's use cases on AWS, once per container. */
@@ -27,27 +45,55 @@ final class AdminWiring {
     }
 
     static AdminServices services(FunctionEnvironment environment) {
+        Clock clock = Clock.systemUTC();
         AwsClients clients = new AwsClients(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         String table = environment.required("REPORTS_TABLE");
+        Duration retention = Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095));
+        AuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
+        ReportStore reports = new DynamoDbReportStore(dynamoDb, table, trail);
+        ReportChanges changes = new ReportChanges(reports, trail, retention, clock);
+        ContactIndex contacts = new DynamoDbDuplicateRegistry(dynamoDb, table, retention, clock);
         StaffJobs jobs = new DynamoDbStaffJobs(dynamoDb, table);
         StaffJobQueue jobQueue = new SqsStaffJobQueue(new MessageQueue(clients.sqs(), environment.required("STAFF_JOB_QUEUE_URL")));
         ExportFiles files = new S3ExportFiles(clients.s3(), clients.s3Presigner(), environment.required("EXPORT_BUCKET"));
         MessageQueues queues = new SqsMessageQueues(clients.sqs(), SqsMessageQueues.parse(environment.required("MONITORED_QUEUES")));
-        IncidentStore store = new IncidentStore(dynamoDb, table);
-        StoredIncidentRecords records = new StoredIncidentRecords(store, IncidentDirectory.forFunction(dynamoDb, table, Clock.systemUTC()));
-        MessageQueue rescoreQueue = new MessageQueue(clients.sqs(), environment.required("RESCORE_QUEUE_URL"));
-        IncidentLedgers ledgers = new IncidentLedgers(records, Clock.systemUTC());
-        PolicyVersions policies = new PolicyVersions(records, page -> rescoreQueue.send(new RescorePageMessage(
-                page.incidentId(), page.policyVersion(), page.service(), page.cursor()).toJson()), Clock.systemUTC());
+        StoredIncidentRecords records = new StoredIncidentRecords(new IncidentStore(dynamoDb, table),
+                IncidentDirectory.forFunction(dynamoDb, table, clock));
+        SqsRescorePages rescorePages = new SqsRescorePages(new MessageQueue(clients.sqs(), environment.required("RESCORE_QUEUE_URL")));
         long limit = environment.intValue("REVIEWER_DECISION_LIMIT_KRW", 100_000);
-        String incident = environment.required("ACTIVE_INCIDENT_ID");
-        Clock clock = Clock.systemUTC();
-        // The versioned report store, the audit trail, the contact index and DecideReport are the core's
-        // (DynamoDbReportStore, DynamoDbAuditTrail, DecideReport): wired here when they are merged.
-        throw new IllegalStateException("AdminFunction needs the core's DynamoDB ReportStore and DecideReport, not merged yet"
-                + " (jobs " + jobs.getClass().getSimpleName() + ", queue " + jobQueue.getClass().getSimpleName()
-                + ", files " + files.getClass().getSimpleName() + ", queues " + queues.getClass().getSimpleName()
-                + ", incidents " + ledgers.getClass().getSimpleName() + "/" + policies.getClass().getSimpleName() + ", limit " + limit + ", incident " + incident + ", " + clock + ")");
+
+        // The core's DecideReport and StaffDecisions.allowedActions (validation, role, limit, transitions, audit,
+        // email) are wired here when they are merged; until then no staff decision can be made on AWS.
+        ReportDecider decider = (actor, id, version, decision) -> {
+            throw new IllegalStateException("Staff decisions are not available yet (DecideReport is not merged)");
+        };
+        ReportDetails.AllowedActions allowed = (actor, stored) -> java.util.Set.of();
+
+        return new AdminServices(new StaffQueue(reports, contacts), new ReportDetails(reports, changes, contacts, allowed),
+                decider, new BulkDecisions(reports, jobs, jobQueue, decider, clock),
+                new ExportJobs(reports, jobs, jobQueue, files, clock), jobs,
+                new DeadLetters(queues, (actor, id, detail) -> redriven(reports, changes, actor, id, detail), clock),
+                new IncidentLedgers(records, clock), new PolicyVersions(records, rescorePages, clock),
+                clock, limit, environment.required("ACTIVE_INCIDENT_ID"));
+    }
+
+    /** A REDRIVEN entry: the report unchanged at its next version; another writer in between means read again. */
+    private static void redriven(ReportStore reports, ReportChanges changes, dev.damagedesk.domain.staff.Actor actor,
+                                 dev.damagedesk.domain.report.ReportId id, String detail) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<StoredReport> stored = reports.find(id);
+            if (stored.isEmpty()) {
+                return; // a message about a report never stored (an intake message): nothing to record it on
+            }
+            try {
+                changes.change(stored.get(), stored.get().report(), actor, AuditAction.REDRIVEN, null, detail);
+                return;
+            } catch (StaleReportException changedMeanwhile) {
+                if (attempt == 2) {
+                    throw changedMeanwhile;
+                }
+            }
+        }
     }
 }

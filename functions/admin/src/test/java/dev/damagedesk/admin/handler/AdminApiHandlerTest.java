@@ -38,7 +38,9 @@ import dev.damagedesk.domain.staff.StaffRole;
 import dev.damagedesk.localaws.lambda.LocalContext;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import dev.damagedesk.application.audit.ReportChanges;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -93,7 +95,7 @@ class AdminApiHandlerTest {
                 && stored.report().status() == ReportStatus.NEEDS_REVIEW
                 ? EnumSet.of(StaffAction.APPROVE, StaffAction.REJECT) : EnumSet.noneOf(StaffAction.class);
         return new AdminServices(new StaffQueue(store, fixtures.contacts),
-                new ReportDetails(store, fixtures.trail, fixtures.contacts, allowed), decider,
+                new ReportDetails(store, new ReportChanges(store, fixtures.trail, Duration.ofDays(1095), clock), fixtures.contacts, allowed), decider,
                 new BulkDecisions(store, jobs, jobQueue, decider, clock),
                 new ExportJobs(store, jobs, jobQueue, files, clock, 4096), jobs,
                 new DeadLetters(messageQueues, (actor, report, detail) -> redriven.add(report.value()), clock),

@@ -1,6 +1,6 @@
 package dev.damagedesk.application.staff;
 
-import dev.damagedesk.application.port.AuditTrail;
+import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.port.ContactIndex;
 import dev.damagedesk.application.port.ReportStore;
 import dev.damagedesk.application.port.StoredReport;
@@ -12,7 +12,6 @@ import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.risk.ReporterIdentity;
 import dev.damagedesk.domain.staff.Actor;
 import dev.damagedesk.domain.staff.StaffAction;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -62,30 +61,20 @@ public final class ReportDetails {
     }
 
     private final ReportStore reports;
-    private final AuditTrail auditTrail;
+    private final ReportChanges changes;
     private final ContactIndex contacts;
     private final AllowedActions allowedActions;
 
-    public ReportDetails(ReportStore reports, AuditTrail auditTrail, ContactIndex contacts, AllowedActions allowedActions) {
+    public ReportDetails(ReportStore reports, ReportChanges changes, ContactIndex contacts, AllowedActions allowedActions) {
         this.reports = reports;
-        this.auditTrail = auditTrail;
+        this.changes = changes;
         this.contacts = contacts;
         this.allowedActions = allowedActions;
     }
 
     public Optional<ReportDetail> of(Actor actor, ReportId id) {
         return reports.find(id).map(stored -> new ReportDetail(stored, duplicatesOf(stored.report()),
-                trailOf(stored), allowedActions.of(actor, stored)));
-    }
-
-    /** The trail, with the entry of the current version even before it has been copied into the trail. */
-    public List<AuditEntry> trailOf(StoredReport stored) {
-        List<AuditEntry> entries = new ArrayList<>(auditTrail.entriesOf(stored.report().id()));
-        long last = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
-        if (stored.lastEntry().sequence() > last) {
-            entries.add(stored.lastEntry());
-        }
-        return entries;
+                changes.trailOf(stored), allowedActions.of(actor, stored)));
     }
 
     private List<ReportId> duplicatesOf(Report report) {

@@ -22,7 +22,9 @@ class ReportDetailsTest {
         fixtures.trail.append(first.lastEntry());
         StoredReport decided = new StandInDecider(fixtures.store).decide(StaffFixtures.SUPERVISOR, first.report().id(), 1,
                 new dev.damagedesk.domain.staff.StaffDecision(StaffAction.APPROVE, null, null, null, null));
-        ReportDetails details = new ReportDetails(fixtures.store, fixtures.trail, fixtures.contacts,
+        ReportDetails details = new ReportDetails(fixtures.store,
+                new dev.damagedesk.application.audit.ReportChanges(fixtures.store, fixtures.trail, java.time.Duration.ofDays(1095),
+                        java.time.Clock.systemUTC()), fixtures.contacts,
                 (actor, stored) -> actor.role().atLeast(dev.damagedesk.domain.staff.StaffRole.REVIEWER)
                         ? Set.of(StaffAction.REOPEN) : Set.of());
 

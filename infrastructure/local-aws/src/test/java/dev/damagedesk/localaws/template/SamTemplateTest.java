@@ -17,7 +17,8 @@ class SamTemplateTest {
     @Test
     void fourFunctionsWithTheirHandlers() {
         assertThat(template.functions()).extracting(FunctionSpec::logicalId)
-                .containsExactly("IntakeFunction", "ProcessorFunction", "NotifierFunction", "RescoreFunction");
+                .containsExactly("IntakeFunction", "ProcessorFunction", "NotifierFunction", "RescoreFunction",
+                        "AdminFunction", "StaffJobFunction");
         FunctionSpec intake = template.function("IntakeFunction");
         assertThat(intake.handlerClass()).isEqualTo("dev.damagedesk.intake.handler.ReportApiHandler");
         assertThat(intake.handlerMethod()).isEqualTo("handleRequest");
@@ -27,13 +28,19 @@ class SamTemplateTest {
                 .isEqualTo("dev.damagedesk.notifier.handler.NotificationHandler");
         assertThat(template.function("RescoreFunction").handlerClass())
                 .isEqualTo("dev.damagedesk.rescorer.handler.RescoreHandler");
+        assertThat(template.function("AdminFunction").handlerClass())
+                .isEqualTo("dev.damagedesk.admin.handler.AdminApiHandler");
+        assertThat(template.function("StaffJobFunction").handlerClass())
+                .isEqualTo("dev.damagedesk.admin.handler.StaffJobHandler");
     }
 
     @Test
     void globalsAreMergedIntoEachFunction() {
         for (FunctionSpec function : template.functions()) {
-            assertThat(function.timeoutSeconds()).isEqualTo(30);
-            assertThat(function.memoryMb()).isEqualTo(1024);
+            // the staff job worker sets its own (an export page holds a 5 MiB part)
+            boolean worker = function.logicalId().equals("StaffJobFunction");
+            assertThat(function.timeoutSeconds()).isEqualTo(worker ? 300 : 30);
+            assertThat(function.memoryMb()).isEqualTo(worker ? 1536 : 1024);
             assertThat(function.environment()).containsKeys("JAVA_TOOL_OPTIONS", "REPORTS_TABLE",
                     "ACTIVE_INCIDENT_ID", "REPORT_RETENTION_DAYS");
             assertThat(function.environment().get("REPORTS_TABLE")).isEqualTo(Map.of("Ref", "ReportsTable"));
@@ -66,7 +73,7 @@ class SamTemplateTest {
                 new HttpRoute("GetReport", "GET", "/v1/reports/{reportId}", "PublicApi"));
         assertThat(template.function("IntakeFunction").httpRoutes()).extracting(HttpRoute::routeKey)
                 .containsExactly("POST /v1/reports", "GET /v1/reports/{reportId}");
-        assertThat(template.httpApis()).containsExactly("PublicApi");
+        assertThat(template.httpApis()).containsExactly("PublicApi", "AdminApi");
     }
 
     @Test
@@ -86,7 +93,9 @@ class SamTemplateTest {
                 new QueueSpec("NotificationQueue", 180, 1_209_600, 0, Optional.of("NotificationDeadLetterQueue"), 10),
                 new QueueSpec("NotificationDeadLetterQueue", 30, 1_209_600, 0, Optional.empty(), 0),
                 new QueueSpec("RescoreQueue", 180, 1_209_600, 0, Optional.of("RescoreDeadLetterQueue"), 5),
-                new QueueSpec("RescoreDeadLetterQueue", 30, 1_209_600, 0, Optional.empty(), 0));
+                new QueueSpec("RescoreDeadLetterQueue", 30, 1_209_600, 0, Optional.empty(), 0),
+                new QueueSpec("StaffJobQueue", 1800, 1_209_600, 0, Optional.of("StaffJobDeadLetterQueue"), 5),
+                new QueueSpec("StaffJobDeadLetterQueue", 30, 1_209_600, 0, Optional.empty(), 0));
     }
 
     @Test
