@@ -124,6 +124,30 @@ class TemplateConsistencyTest {
         }
     }
 
+    /** The audit trail is append-only for every function: a put of a new entry and a query, nothing that edits. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onTheAuditTableFunctionsMayOnlyPutAndQuery() {
+        List<String> withAuditAccess = new java.util.ArrayList<>();
+        for (FunctionSpec function : TEMPLATE.functions()) {
+            List<Object> policies = (List<Object>) TEMPLATE.functionProperties(function.logicalId()).get("Policies");
+            for (Object policy : policies) {
+                for (Map<String, Object> statement : (List<Map<String, Object>>) ((Map<String, Object>) policy).get("Statement")) {
+                    if (!String.valueOf(statement.get("Resource")).contains("AuditTable")) {
+                        continue;
+                    }
+                    Object actions = statement.get("Action");
+                    List<Object> actionList = actions instanceof List<?> list ? (List<Object>) list : List.of(actions);
+                    assertThat(actionList).as(function.logicalId() + " " + statement.get("Sid"))
+                            .isSubsetOf("dynamodb:PutItem", "dynamodb:Query");
+                    withAuditAccess.add(function.logicalId());
+                }
+            }
+        }
+        assertThat(withAuditAccess).as("the functions that write audit entries").contains("ProcessorFunction",
+                "RescoreFunction");
+    }
+
     @Test
     void theReadmeNamesEveryFunctionModuleAndSettingAndCiRunsItsTestCommand() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
@@ -227,9 +251,10 @@ class TemplateConsistencyTest {
         return Pattern.compile("(?<![A-Za-z])" + Pattern.quote(logicalId) + "(?![A-Za-z])").matcher(text).find();
     }
 
+    /** The folders of a top-level folder, without build output (functions/ is a parent POM with a target/ of its own). */
     private static Stream<Path> foldersIn(String folder) {
         try {
-            return Files.list(ROOT.resolve(folder));
+            return Files.list(ROOT.resolve(folder)).filter(path -> !path.getFileName().toString().equals("target"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
