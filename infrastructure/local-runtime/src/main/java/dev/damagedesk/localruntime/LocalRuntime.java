@@ -122,14 +122,29 @@ public final class LocalRuntime {
                     poller.start();
                 }
             }
+            StaffSide staff = new StaffSide(cloud);
             int port = options.port();
-            for (Map.Entry<String, List<RouteBinding>> api : routesByApi(template, functions).entrySet()) {
+            for (Map.Entry<String, List<RouteBinding>> api : routesByApi(template, functions, staff).entrySet()) {
                 HttpApiGateway gateway = new HttpApiGateway(api.getKey(), api.getValue(), GATEWAY_THREADS);
                 gateways.put(api.getKey(), gateway);
                 gateway.start(port);
                 port = port == 0 ? 0 : port + 1;
             }
-            RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, restoreProperties);
+            Optional<URI> adminPage = Optional.empty();
+            if (!gateways.isEmpty()) {
+                // the admin page is served from the first (public) API's port: its origin stands for CloudFront's
+                HttpApiGateway first = gateways.values().iterator().next();
+                URI pageOrigin = first.baseUri();
+                Map<String, URI> apiBaseUris = new LinkedHashMap<>();
+                gateways.forEach((api, gateway) -> apiBaseUris.put(api, gateway.baseUri()));
+                gateways.forEach((api, gateway) -> staff.cors(api, pageOrigin).ifPresent(gateway::cors));
+                Optional<String> distribution = staff.distribution();
+                if (distribution.isPresent()) {
+                    first.mount(staff.adminPage(options.repositoryRoot(), distribution.get(), pageOrigin, apiBaseUris));
+                    adminPage = Optional.of(pageOrigin.resolve(StaffSide.PAGE_PREFIX));
+                }
+            }
+            RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, restoreProperties, adminPage);
             Map<String, Object> health = health(runtime);
             gateways.values().forEach(gateway -> gateway.ready(() -> health));
             return runtime;
@@ -181,16 +196,18 @@ public final class LocalRuntime {
         return Math.max(1, containers);
     }
 
-    private static Map<String, List<RouteBinding>> routesByApi(SamTemplate template, Map<String, LocalFunction> functions) {
+    /** Every HTTP API of the template (one without routes answers 404, as on AWS), each route with its authorizer. */
+    private static Map<String, List<RouteBinding>> routesByApi(SamTemplate template, Map<String, LocalFunction> functions,
+                                                               StaffSide staff) {
         Map<String, List<RouteBinding>> byApi = new LinkedHashMap<>();
         template.httpApis().forEach(api -> byApi.put(api, new ArrayList<>()));
         for (FunctionSpec spec : template.functions()) {
             for (HttpRoute route : spec.httpRoutes()) {
                 byApi.computeIfAbsent(route.apiLogicalId(), api -> new ArrayList<>())
-                        .add(new RouteBinding(route, functions.get(spec.logicalId())));
+                        .add(new RouteBinding(route, functions.get(spec.logicalId()), staff.authorizerFor(route),
+                                route.auth().scopes()));
             }
         }
-        byApi.values().removeIf(List::isEmpty);
         return byApi;
     }
 
@@ -205,6 +222,9 @@ public final class LocalRuntime {
         health.put("sqs", cloud.aws().sqsEndpoint().toString());
         health.put("dynamodb", cloud.aws().dynamoDbEndpoint().toString());
         health.put("ses", cloud.aws().sesEndpoint().toString());
+        health.put("cognito", cloud.aws().cognitoEndpoint().toString());
+        health.put("s3", cloud.aws().s3Endpoint().toString());
+        runtime.adminPageUri().ifPresent(uri -> health.put("adminPage", uri.toString()));
         Map<String, String> queues = new LinkedHashMap<>();
         cloud.template().queues().forEach(queue -> queues.put(queue.logicalId(), cloud.resources().queueUrl(queue.logicalId())));
         health.put("queues", queues);
@@ -232,7 +252,18 @@ public final class LocalRuntime {
             }
             text.append(String.format("  %-14s %s/health%n", "Health", uri));
         });
+        runtime.adminPageUri().ifPresent(uri -> text.append(String.format("  %-14s %s%n", "Admin page", uri)));
+        var demoUsers = cloud.resources().staff().demoUsers();
+        for (int i = 0; i < demoUsers.size(); i++) {
+            var user = demoUsers.get(i);
+            text.append(String.format("  %-14s %-28s password %s  (%s, local only)%n", i == 0 ? "Staff sign-in" : "",
+                    user.email(), user.password(), user.group()));
+        }
         text.append(String.format("  %-14s %s/  (every email the functions send)%n", "Mailbox", stripSlash(cloud.aws().sesEndpoint())));
+        text.append(String.format("  %-14s %s  user pools: %s%n", "Cognito", cloud.aws().cognitoEndpoint(),
+                String.join(", ", cloud.resources().staff().userPoolIds().values())));
+        text.append(String.format("  %-14s %s  buckets: %s%n", "S3", cloud.aws().s3Endpoint(),
+                String.join(", ", cloud.resources().staff().bucketNames().values())));
         text.append(String.format("  %-14s %s%n", "SQS", cloud.aws().sqsEndpoint()));
         text.append(String.format("  %-14s %s  tables: %s%n", "DynamoDB", cloud.aws().dynamoDbEndpoint(),
                 template.tables().stream().map(table -> cloud.resources().tableName(table.logicalId())).collect(Collectors.joining(", "))));

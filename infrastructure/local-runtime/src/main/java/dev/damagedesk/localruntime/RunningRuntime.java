@@ -26,10 +26,12 @@ public final class RunningRuntime implements AutoCloseable {
     private final List<SqsEventSourcePoller> pollers;
     private final Map<String, HttpApiGateway> gateways;
     private final Runnable restoreProperties;
+    private final java.util.Optional<URI> adminPageUri;
     private boolean closed;
 
     RunningRuntime(LocalCloud cloud, Map<String, LocalFunction> functions, List<SqsEventSourcePoller> pollers,
-                   Map<String, HttpApiGateway> gateways, Runnable restoreProperties) {
+                   Map<String, HttpApiGateway> gateways, Runnable restoreProperties, java.util.Optional<URI> adminPageUri) {
+        this.adminPageUri = adminPageUri;
         this.cloud = cloud;
         this.functions = Map.copyOf(functions);
         this.pollers = List.copyOf(pollers);
@@ -49,6 +51,11 @@ public final class RunningRuntime implements AutoCloseable {
         Map<String, URI> uris = new LinkedHashMap<>();
         gateways.forEach((api, gateway) -> uris.put(api, gateway.baseUri()));
         return uris;
+    }
+
+    /** Where the admin page is served locally ({@code http://127.0.0.1:<public port>/admin/}), if the template has one. */
+    public java.util.Optional<URI> adminPageUri() {
+        return adminPageUri;
     }
 
     public LocalCloud cloud() {
