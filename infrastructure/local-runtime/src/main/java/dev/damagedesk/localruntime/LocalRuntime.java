@@ -12,6 +12,7 @@ import dev.damagedesk.localruntime.function.SharedEnvironment;
 import dev.damagedesk.localruntime.gateway.HttpApiGateway;
 import dev.damagedesk.localruntime.gateway.RouteBinding;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
+import dev.damagedesk.localruntime.schedule.ScheduledEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -105,6 +106,7 @@ public final class LocalRuntime {
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         List<SqsEventSourcePoller> pollers = new ArrayList<>();
         Map<String, HttpApiGateway> gateways = new LinkedHashMap<>();
+        ScheduledEvents schedules = null;
         Runnable restoreProperties = () -> { };
         try {
             SamTemplate template = cloud.template();
@@ -144,15 +146,24 @@ public final class LocalRuntime {
                     adminPage = Optional.of(pageOrigin.resolve(StaffSide.PAGE_PREFIX));
                 }
             }
-            RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, restoreProperties, adminPage);
+            schedules = new ScheduledEvents(template.functions(), functions, java.time.Clock.systemUTC());
+            schedules.start();
+            RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, restoreProperties, adminPage,
+                    schedules);
             Map<String, Object> health = health(runtime);
             gateways.values().forEach(gateway -> gateway.ready(() -> health));
             return runtime;
         } catch (IOException e) {
+            if (schedules != null) {
+                schedules.close();
+            }
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
             restoreProperties.run();
             throw new UncheckedIOException("Cannot serve the HTTP API on port " + options.port() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            if (schedules != null) {
+                schedules.close();
+            }
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
             restoreProperties.run();
             throw e;
@@ -193,6 +204,7 @@ public final class LocalRuntime {
             int maximum = source.maximumConcurrency() > 0 ? source.maximumConcurrency() : Integer.MAX_VALUE;
             containers += Math.min(maximum, SqsEventSourcePoller.DEFAULT_CONCURRENCY_CAP);
         }
+        containers += spec.schedules().size();
         return Math.max(1, containers);
     }
 
@@ -282,6 +294,10 @@ public final class LocalRuntime {
         }
         if (first) {
             text.append(" none\n");
+        }
+        for (ScheduledEvents.Rule rule : runtime.schedules().rules()) {
+            text.append(String.format("  %-14s %s %s -> %s%s%n", "Schedule", rule.event().eventName(),
+                    rule.event().expression(), rule.functionLogicalId(), rule.event().enabled() ? "" : " (disabled)"));
         }
         options.failedMessageVisibilitySeconds().ifPresent(seconds -> text.append(String.format(
                 "  %-14s failed messages are retried after %d s, not after the queue's VisibilityTimeout (local only)%n",
