@@ -69,7 +69,10 @@ public final class JwtAuthorizer {
         JWKSource<SecurityContext> keys;
         try {
             // cached; a kid the cached set lacks makes it fetch the set again (rate-limited)
-            keys = JWKSourceBuilder.create(jwksUri.toURL()).retrying(true).build();
+            // timeouts above nimbus's 500 ms defaults: a busy machine must not turn a valid token into a 401
+            keys = JWKSourceBuilder.create(jwksUri.toURL(),
+                    new com.nimbusds.jose.util.DefaultResourceRetriever(5_000, 5_000, 64 * 1024))
+                    .retrying(true).build();
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("JWKS URI " + jwksUri + " is not a URL", e);
         }
@@ -96,7 +99,9 @@ public final class JwtAuthorizer {
      */
     public Decision authorize(Optional<String> authorization, List<String> routeScopes) {
         String token = authorization.map(String::trim).orElse("");
-        if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (token.equalsIgnoreCase("Bearer")) {
+            token = "";
+        } else if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
             token = token.substring(7).trim();
         }
         if (token.isEmpty()) {
