@@ -236,6 +236,10 @@ public final class LocalRuntime {
         health.put("ses", cloud.aws().sesEndpoint().toString());
         health.put("cognito", cloud.aws().cognitoEndpoint().toString());
         health.put("s3", cloud.aws().s3Endpoint().toString());
+        // logical id to pool id / client id / bucket name: what the command-line tool needs for `staff ...`
+        health.put("userPools", Map.copyOf(cloud.resources().staff().userPoolIds()));
+        health.put("userPoolClients", Map.copyOf(cloud.resources().staff().clientIds()));
+        health.put("buckets", Map.copyOf(cloud.resources().staff().bucketNames()));
         runtime.adminPageUri().ifPresent(uri -> health.put("adminPage", uri.toString()));
         Map<String, String> queues = new LinkedHashMap<>();
         cloud.template().queues().forEach(queue -> queues.put(queue.logicalId(), cloud.resources().queueUrl(queue.logicalId())));

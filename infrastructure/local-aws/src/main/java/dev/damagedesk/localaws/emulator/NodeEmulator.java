@@ -31,7 +31,8 @@ public final class NodeEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeEmulator.class);
     public static final String HOST = "127.0.0.1";
-    static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    /** Generous: cognito-local loads the whole AWS SDK for JavaScript, and these machines are shared and busy. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final int PORT_ATTEMPTS = 3;
 
     private final String name;
