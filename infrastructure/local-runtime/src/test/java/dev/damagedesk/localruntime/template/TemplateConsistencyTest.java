@@ -40,7 +40,8 @@ class TemplateConsistencyTest {
     private static final Pattern SETTING_READ = Pattern.compile("(?:required|intValue|optional)\\(\"([A-Z][A-Z0-9_]+)\"");
     /** Set by Lambda itself, or by the local runtime to reach the emulators; never by the template. */
     private static final Set<String> PLATFORM_SETTINGS = Set.of("AWS_REGION", "AWS_ENDPOINT_URL",
-            "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SESV2");
+            "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SESV2",
+            "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", "AWS_ENDPOINT_URL_S3", "DAMAGEDESK_S3_FORCE_PATH_STYLE");
 
     @Test
     void theTemplateIsValidAgainstTheOfficialSamSchema() throws IOException {
