@@ -9,6 +9,7 @@ import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.repository.NoticeLedger;
 import dev.damagedesk.notifier.email.EmailSender;
+import dev.damagedesk.notifier.email.MediationRoute;
 import dev.damagedesk.notifier.send.NoticeDelivery;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SQS event source of the notification queue: sends each notice email at most once. A send that fails
+ * SQS event source of the notification queue: sends each notice email (acknowledgement, decision, document
+ * request) at most once. Logs name the message and the outcome, never an address, a name or a reason. A send that fails
  * (SES throttling, an outage) is returned as a batch item failure and retried by SQS; after the redrive
  * policy's receives it is parked in the dead-letter queue, where an alarm fires. Nothing is dropped.
  */
@@ -33,6 +35,7 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
         this.delivery = new NoticeDelivery(
                 new NoticeLedger(clients.dynamoDb(), environment.required("REPORTS_TABLE")),
                 new EmailSender(clients.sesV2(), environment.required("SENDER_EMAIL")),
+                new MediationRoute(environment.required("MEDIATION_ROUTE_KO"), environment.required("MEDIATION_ROUTE_EN")),
                 Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095)),
                 clock);
     }
