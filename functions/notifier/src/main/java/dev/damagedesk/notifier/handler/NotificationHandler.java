@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * SQS event source of the notification queue: sends each notice email (acknowledgement, decision, document
@@ -52,10 +53,22 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
                 }
             } catch (RuntimeException failed) {
                 context.getLogger().log("Notice in message " + message.getMessageId() + " not sent, will retry: "
-                        + failed, LogLevel.WARN);
+                        + whatFailed(failed), LogLevel.WARN);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }
         return new SQSBatchResponse(failures);
+    }
+
+    /**
+     * The kind of failure without its message: SES's rejections quote the recipient's address, and a malformed
+     * notice's message may quote what it carries.
+     */
+    static String whatFailed(RuntimeException failed) {
+        if (failed instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            return failed.getClass().getSimpleName() + " (" + service.awsErrorDetails().errorCode() + ", HTTP "
+                    + service.statusCode() + ")";
+        }
+        return failed.getClass().getSimpleName();
     }
 }

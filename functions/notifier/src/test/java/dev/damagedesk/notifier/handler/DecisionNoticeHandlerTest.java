@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 /**
  * Decision and document-request notices driven by an SQS event fixture (whose last record is its first delivered
@@ -132,6 +134,18 @@ class DecisionNoticeHandlerTest {
         assertThat(logged).contains("5b1d0e7a-2c4f-4e61-9a13-0f2e3d4c5b6a");
         assertThat(logged).doesNotContain("jun.lee@example.com", "seoyeon", "minji", "Lee", "박서연", "김민지",
                 "Receipts", "결제 내역", "사업자등록증");
+    }
+
+    @Test
+    void aFailureIsLoggedByItsKindNotItsMessageWhichMayQuoteTheAddress() {
+        var rejected = SesV2Exception.builder()
+                .message("Email address is not verified: jun.lee@example.com")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("MessageRejected").build())
+                .statusCode(400).build();
+
+        assertThat(NotificationHandler.whatFailed(rejected)).isEqualTo("SesV2Exception (MessageRejected, HTTP 400)");
+        assertThat(NotificationHandler.whatFailed(new IllegalStateException("seoyeon@example.co.kr")))
+                .isEqualTo("IllegalStateException");
     }
 
     private NotificationHandler handler() {
