@@ -1,7 +1,6 @@
-package dev.damagedesk.adapters.notification;
+package dev.damagedesk.adapters.queue;
 
 import dev.damagedesk.adapters.message.NoticeMessage;
-import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.application.port.Notifications;
 import dev.damagedesk.application.port.StoredReport;
 import java.time.Instant;

@@ -1,9 +1,8 @@
-package dev.damagedesk.adapters.notification;
+package dev.damagedesk.adapters.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.damagedesk.adapters.message.NoticeMessage;
-import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.domain.audit.AuditAction;
 import dev.damagedesk.domain.audit.AuditEntry;
