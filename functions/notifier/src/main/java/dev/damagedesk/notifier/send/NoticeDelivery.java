@@ -11,6 +11,7 @@ import dev.damagedesk.notifier.email.MediationRoute;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Delivers one notice: claim it in the ledger (once per report for the acknowledgement, once per report version
@@ -66,10 +67,28 @@ public final class NoticeDelivery {
             providerMessageId = sender.send(email);
         } catch (RuntimeException sendFailed) {
             ledger.release(notice.reportId(), key, claimedAt);
-            throw sendFailed;
+            throw new NotSentException(notice, sendFailed);
         }
         ledger.markSent(notice.reportId(), key, providerMessageId, clock.instant());
         return Outcome.SENT;
+    }
+
+    /**
+     * A send that failed, to be retried. Its message names the notice and the kind of failure only: the batch loop
+     * logs it, and SES's own messages quote the recipient's address (the cause keeps them for a debugger).
+     */
+    public static final class NotSentException extends RuntimeException {
+        NotSentException(NoticeMessage notice, RuntimeException cause) {
+            super("notice " + notice.reportId().value() + " " + notice.ledgerKey() + " not sent: " + kindOf(cause), cause);
+        }
+
+        public static String kindOf(RuntimeException failed) {
+            if (failed instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+                return failed.getClass().getSimpleName() + " (" + service.awsErrorDetails().errorCode() + ", HTTP "
+                        + service.statusCode() + ")";
+            }
+            return failed.getClass().getSimpleName();
+        }
     }
 
     /** Composed before the claim: a notice that cannot be written is never claimed. */

@@ -12,7 +12,10 @@ import dev.damagedesk.localaws.lambda.FunctionLogger;
 import dev.damagedesk.localaws.lambda.LocalContext;
 import dev.damagedesk.localaws.mailbox.LocalMailbox;
 import dev.damagedesk.localaws.mailbox.LocalMailbox.SentEmail;
+import dev.damagedesk.notifier.send.NoticeDelivery;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -137,15 +140,29 @@ class DecisionNoticeHandlerTest {
     }
 
     @Test
-    void aFailureIsLoggedByItsKindNotItsMessageWhichMayQuoteTheAddress() {
+    void aFailedSendIsLoggedByItsKindNotBySesMessageWhichQuotesTheAddress() throws IOException {
+        Map<String, String> sesDown = new java.util.HashMap<>(environment);
+        sesDown.put("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + closedPort());
+
+        SQSBatchResponse failed = new NotificationHandler(FunctionEnvironment.of(sesDown), Clock.systemUTC())
+                .handleRequest(EventLoader.loadSQSEvent(EVENT), context());
+
+        assertThat(failed.getBatchItemFailures()).hasSize(4);
+        String logged = logs.toString(StandardCharsets.UTF_8);
+        assertThat(logged).contains("01GFM4VB0C1D2E3F4G5H6J7K8M DECISION#4 not sent: SdkClientException");
+        assertThat(logged).doesNotContain("jun.lee@example.com", "seoyeon", "minji");
         var rejected = SesV2Exception.builder()
                 .message("Email address is not verified: jun.lee@example.com")
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("MessageRejected").build())
                 .statusCode(400).build();
+        assertThat(NoticeDelivery.NotSentException.kindOf(rejected)).isEqualTo("SesV2Exception (MessageRejected, HTTP 400)");
+    }
 
-        assertThat(NotificationHandler.whatFailed(rejected)).isEqualTo("SesV2Exception (MessageRejected, HTTP 400)");
-        assertThat(NotificationHandler.whatFailed(new IllegalStateException("seoyeon@example.co.kr")))
-                .isEqualTo("IllegalStateException");
+    /** A loopback port nothing listens on: SES calls fail with a connection error, as in an outage. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private NotificationHandler handler() {
