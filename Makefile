@@ -22,3 +22,6 @@ build-NotifierFunction:
 
 build-RescoreFunction:
 	$(call build_function,rescorer)
+
+build-DocumentDeadlineFunction:
+	$(call build_function,deadlines)
