@@ -76,12 +76,13 @@ public final class DecisionEmail {
                     ? "결정: 보상 요청을 받아들이지 않았습니다. 이 신고에 대해 지급되는 보상은 없습니다."
                     : "Decision: your claim was not accepted. No compensation is given for this report.";
             case MARKED_DUPLICATE -> {
-                String first = decided.duplicateOf() == null ? "" : decided.duplicateOf();
+                String first = decided.duplicateOf();
                 yield korean
-                        ? "결정: 같은 서비스에 대해 먼저 접수된 신고(접수번호 " + first + ")와 중복된 신고로 처리했습니다. "
-                        + "보상은 먼저 접수된 신고에 대해 한 번만 지급되며, 이 신고에는 지급되지 않습니다."
-                        : "Decision: this report repeats one you sent earlier about the same service (tracking number "
-                        + first + "). Compensation is given once, on the earlier report, and not on this one.";
+                        ? "결정: 같은 서비스에 대해 먼저 접수된 신고" + (first == null ? "" : "(접수번호 " + first + ")")
+                        + "와 중복된 신고로 처리했습니다. 보상은 먼저 접수된 신고에 대해 한 번만 지급되며, 이 신고에는 지급되지 않습니다."
+                        : "Decision: this report repeats one you sent earlier about the same service"
+                        + (first == null ? "" : " (tracking number " + first + ")")
+                        + ". Compensation is given once, on the earlier report, and not on this one.";
             }
             case UNMARKED_DUPLICATE -> korean
                     ? "결정: 이 신고는 중복이 아닌 것으로 확인되어 다시 검토합니다. 결정되면 다시 알려 드립니다."
