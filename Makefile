@@ -23,6 +23,9 @@ build-NotifierFunction:
 build-RescoreFunction:
 	$(call build_function,rescorer)
 
+build-DocumentDeadlineFunction:
+	$(call build_function,deadlines)
+
 # ---- the admin page (not a SAM build target): `make deploy-admin-page STACK=<stack name>` after `sam deploy`.
 # Uploads infrastructure/admin-page to the stack's private bucket with a config.json written from the stack's
 # outputs (the same shape the local runtime generates at /admin/config.json), then invalidates the CloudFront

@@ -17,7 +17,8 @@ class SamTemplateTest {
     @Test
     void fourFunctionsWithTheirHandlers() {
         assertThat(template.functions()).extracting(FunctionSpec::logicalId)
-                .containsExactly("IntakeFunction", "ProcessorFunction", "NotifierFunction", "RescoreFunction");
+                .containsExactly("IntakeFunction", "ProcessorFunction", "NotifierFunction", "RescoreFunction",
+                        "DocumentDeadlineFunction");
         FunctionSpec intake = template.function("IntakeFunction");
         assertThat(intake.handlerClass()).isEqualTo("dev.damagedesk.intake.handler.ReportApiHandler");
         assertThat(intake.handlerMethod()).isEqualTo("handleRequest");
@@ -27,12 +28,15 @@ class SamTemplateTest {
                 .isEqualTo("dev.damagedesk.notifier.handler.NotificationHandler");
         assertThat(template.function("RescoreFunction").handlerClass())
                 .isEqualTo("dev.damagedesk.rescorer.handler.RescoreHandler");
+        assertThat(template.function("DocumentDeadlineFunction").handlerClass())
+                .isEqualTo("dev.damagedesk.deadlines.handler.DocumentDeadlineHandler");
     }
 
     @Test
     void globalsAreMergedIntoEachFunction() {
         for (FunctionSpec function : template.functions()) {
-            assertThat(function.timeoutSeconds()).isEqualTo(30);
+            // the scheduled batch sets its own time-out, as a function's property overrides Globals
+            assertThat(function.timeoutSeconds()).isEqualTo(function.logicalId().equals("DocumentDeadlineFunction") ? 120 : 30);
             assertThat(function.memoryMb()).isEqualTo(1024);
             assertThat(function.environment()).containsKeys("JAVA_TOOL_OPTIONS", "REPORTS_TABLE",
                     "ACTIVE_INCIDENT_ID", "REPORT_RETENTION_DAYS");

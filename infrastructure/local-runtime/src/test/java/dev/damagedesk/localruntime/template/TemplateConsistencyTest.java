@@ -67,7 +67,8 @@ class TemplateConsistencyTest {
     @Test
     void everyHandlerIsAConstructibleRequestHandlerOnTheClasspath() throws Exception {
         assertThat(TEMPLATE.functions()).extracting(FunctionSpec::logicalId)
-                .containsExactlyInAnyOrder("IntakeFunction", "ProcessorFunction", "NotifierFunction", "RescoreFunction");
+                .containsExactlyInAnyOrder("IntakeFunction", "ProcessorFunction", "NotifierFunction", "RescoreFunction",
+                        "DocumentDeadlineFunction");
         for (FunctionSpec function : TEMPLATE.functions()) {
             Class<?> handler = Class.forName(function.handlerClass());
             assertThat(RequestHandler.class).as(function.logicalId()).isAssignableFrom(handler);
