@@ -18,7 +18,7 @@ class SamTemplateTest {
     void fourFunctionsWithTheirHandlers() {
         assertThat(template.functions()).extracting(FunctionSpec::logicalId)
                 .containsExactly("IntakeFunction", "ProcessorFunction", "NotifierFunction", "RescoreFunction",
-                        "AdminFunction", "StaffJobFunction");
+                        "DocumentDeadlineFunction", "AdminFunction", "StaffJobFunction");
         FunctionSpec intake = template.function("IntakeFunction");
         assertThat(intake.handlerClass()).isEqualTo("dev.damagedesk.intake.handler.ReportApiHandler");
         assertThat(intake.handlerMethod()).isEqualTo("handleRequest");
@@ -28,6 +28,8 @@ class SamTemplateTest {
                 .isEqualTo("dev.damagedesk.notifier.handler.NotificationHandler");
         assertThat(template.function("RescoreFunction").handlerClass())
                 .isEqualTo("dev.damagedesk.rescorer.handler.RescoreHandler");
+        assertThat(template.function("DocumentDeadlineFunction").handlerClass())
+                .isEqualTo("dev.damagedesk.deadlines.handler.DocumentDeadlineHandler");
         assertThat(template.function("AdminFunction").handlerClass())
                 .isEqualTo("dev.damagedesk.admin.handler.AdminApiHandler");
         assertThat(template.function("StaffJobFunction").handlerClass())
@@ -37,9 +39,10 @@ class SamTemplateTest {
     @Test
     void globalsAreMergedIntoEachFunction() {
         for (FunctionSpec function : template.functions()) {
-            // the staff job worker sets its own (an export page holds a 5 MiB part)
+            // the scheduled batch and the staff job worker set their own, as a function's property overrides Globals
             boolean worker = function.logicalId().equals("StaffJobFunction");
-            assertThat(function.timeoutSeconds()).isEqualTo(worker ? 300 : 30);
+            assertThat(function.timeoutSeconds()).isEqualTo(function.logicalId().equals("DocumentDeadlineFunction") ? 120
+                    : worker ? 300 : 30);
             assertThat(function.memoryMb()).isEqualTo(worker ? 1536 : 1024);
             assertThat(function.environment()).containsKeys("JAVA_TOOL_OPTIONS", "REPORTS_TABLE",
                     "ACTIVE_INCIDENT_ID", "REPORT_RETENTION_DAYS");
@@ -155,7 +158,8 @@ class SamTemplateTest {
         assertThat(function.httpRoutes()).containsExactly(new HttpRoute("Any", "ANY", "$default", "ServerlessHttpApi"));
         assertThat(function.httpRoutes().get(0).routeKey()).isEqualTo("$default");
         assertThat(small.httpApis()).containsExactly("ServerlessHttpApi");
-        assertThat(small.unemulatedResources()).containsEntry("Fn.Events.Nightly", "event type Schedule");
+        assertThat(function.schedules()).containsExactly(new ScheduleEvent("Nightly", "rate(1 day)", true, Optional.empty()));
+        assertThat(small.unemulatedResources()).doesNotContainKey("Fn.Events.Nightly");
         assertThat(small.queue("Q")).isEqualTo(new QueueSpec("Q", 30, 345_600, 0, Optional.empty(), 0));
 
         assertThatThrownBy(() -> SamTemplate.of(TemplateYaml.parse("""
