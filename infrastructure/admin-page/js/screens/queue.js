@@ -47,6 +47,8 @@ export async function queueScreen({ main, query, navigate }) {
     h('p', { id: 'queue-shown' }, t('queue.shown', { count: items.length })),
     items.length === 0 ? notice(t('queue.empty')) : summaryTable(items),
     pager);
+  // Read by the load-time measurement (docs: README "Admin page"): navigation start to the queue on screen.
+  performance.mark('queue-rendered');
 
   return bindKeys({
     f: () => form.querySelector('select, input')?.focus(),

@@ -1,0 +1,121 @@
+package dev.damagedesk.browsertests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+
+/** Signing in with Cognito as each role, signing out, and tokens the page or the API must refuse. */
+@Timeout(120)
+class SignInIT {
+
+    private static StaffSystem system;
+    private Chromium chromium;
+    private AdminPage page;
+
+    @BeforeAll
+    static void startSystem() {
+        system = StaffSystem.start();
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        system.close();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        chromium = Chromium.start();
+        page = new AdminPage(chromium.driver(), system.adminPage());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        chromium.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"viewer", "reviewer", "supervisor"})
+    void eachRoleSignsInToTheQueueAndSignsOut(String role) {
+        StaffSystem.Staff staff = system.staff(role);
+        page.open(null).signIn(staff);
+
+        assertThat(page.signedInRole()).isEqualTo(role);
+        assertThat(page.driver().findElement(By.id("who")).getText()).contains(staff.username());
+        assertThat(page.driver().findElements(By.cssSelector("#nav a"))).hasSize(5);
+
+        page.driver().findElement(By.id("sign-out")).click();
+        page.awaitSignInScreen();
+        assertThat(page.script("return sessionStorage.getItem('damagedesk.session')")).isNull();
+        // After signing out, going to a screen by its address lands on the sign-in screen again.
+        page.open("dashboard").awaitSignInScreen();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedOnTheSignInScreen() {
+        StaffSystem.Staff staff = system.staff("reviewer");
+        page.open(null).awaitSignInScreen();
+        page.type(By.id("username"), staff.username());
+        page.type(By.id("password"), "not-the-password-1A!");
+        page.driver().findElement(By.id("sign-in")).click();
+
+        page.await(driver -> driver.findElement(By.id("sign-in-message")).getAttribute("class").contains("error"));
+        assertThat(page.signInMessage()).contains("wrong email or password");
+        assertThat(page.script("return sessionStorage.getItem('damagedesk.session')")).isNull();
+    }
+
+    @Test
+    void aForgedTokenIsRefusedByTheApiAndThePageReturnsToSignIn() {
+        StaffSystem.Staff viewer = system.staff("viewer");
+        page.open(null).signIn(viewer);
+        String token = (String) page.script("return JSON.parse(sessionStorage.getItem('damagedesk.session')).accessToken");
+        // The viewer promotes itself: the payload now says supervisor, the signature is the viewer's own.
+        String forged = withPayload(token, payload -> payload.replace("\"viewer\"", "\"supervisor\""));
+        assertThat(forged).isNotEqualTo(token);
+        assertThat(system.adminApi("GET", "/v1/admin/me", forged, null).statusCode()).isEqualTo(401);
+
+        page.script("const s = JSON.parse(sessionStorage.getItem('damagedesk.session'));"
+                + "s.accessToken = arguments[0]; sessionStorage.setItem('damagedesk.session', JSON.stringify(s));", forged);
+        page.open("queue").driver().navigate().refresh();
+
+        page.awaitSignInScreen();
+        assertThat(page.signInMessage()).contains("refused");
+        assertThat(page.script("return sessionStorage.getItem('damagedesk.session')")).isNull();
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAndThePageReturnsToSignIn() {
+        StaffSystem.Staff reviewer = system.staff("reviewer");
+        page.open(null).signIn(reviewer);
+        String token = (String) page.script("return JSON.parse(sessionStorage.getItem('damagedesk.session')).accessToken");
+        // A token that says it expired an hour ago (its signature no longer matches either: a validly signed
+        // expired token is a cell of the authorisation matrix test): the API refuses it...
+        String expired = withPayload(token, payload -> payload.replaceFirst("\"exp\":\\d+",
+                "\"exp\":" + (System.currentTimeMillis() / 1000 - 3600)));
+        assertThat(system.adminApi("GET", "/v1/admin/reports", expired, null).statusCode()).isEqualTo(401);
+
+        // ...and the page, seeing the session's expiry passed, goes back to sign-in without calling the API.
+        page.script("const s = JSON.parse(sessionStorage.getItem('damagedesk.session'));"
+                + "s.expiresAt = Date.now() - 1000; sessionStorage.setItem('damagedesk.session', JSON.stringify(s));");
+        page.navigate("dashboard");
+        page.awaitSignInScreen();
+        assertThat(page.signInMessage()).contains("expired");
+    }
+
+    private static String withPayload(String jwt, java.util.function.UnaryOperator<String> change) {
+        String[] parts = jwt.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String changed = change.apply(payload);
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(changed.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+    }
+}
