@@ -96,6 +96,12 @@ const DICTIONARY = {
     'flag.window-contradicts-ledger': 'window contradicts the ledger',
     'outcome.EXTENSION': 'extension', 'outcome.PAYMENT': 'payment', 'outcome.MANUAL_REVIEW': 'manual review', 'outcome.NO_PAYMENT': 'no payment',
     'reporterType.individual': 'individual', 'reporterType.small-business': 'small business', 'reporterType.mid-large-business': 'mid/large business',
+    'audit.action.SCORED': 'scored', 'audit.action.RESCORED': 're-scored', 'audit.action.FLAGGED': 'flagged by a new policy',
+    'audit.action.APPROVED': 'approved', 'audit.action.AMOUNT_ADJUSTED': 'amount adjusted', 'audit.action.REJECTED': 'rejected',
+    'audit.action.DOCUMENTS_REQUESTED': 'documents requested', 'audit.action.DOCUMENTS_OVERDUE': 'documents overdue',
+    'audit.action.MARKED_DUPLICATE': 'marked duplicate', 'audit.action.UNMARKED_DUPLICATE': 'unmarked duplicate',
+    'audit.action.REOPENED': 'reopened', 'audit.action.REDRIVEN': 'redriven',
+    'job.skipped': '{skipped} skipped',
   },
   ko: {
     'app.title': 'DamageDesk 관리',
@@ -193,6 +199,12 @@ const DICTIONARY = {
     'flag.window-contradicts-ledger': '장애 기록과 다른 시간',
     'outcome.EXTENSION': '이용 기간 연장', 'outcome.PAYMENT': '금전 보상', 'outcome.MANUAL_REVIEW': '직접 검토', 'outcome.NO_PAYMENT': '보상 없음',
     'reporterType.individual': '개인', 'reporterType.small-business': '소상공인', 'reporterType.mid-large-business': '중견·대기업',
+    'audit.action.SCORED': '산정', 'audit.action.RESCORED': '재산정', 'audit.action.FLAGGED': '새 정책으로 표시',
+    'audit.action.APPROVED': '승인', 'audit.action.AMOUNT_ADJUSTED': '금액 조정', 'audit.action.REJECTED': '거절',
+    'audit.action.DOCUMENTS_REQUESTED': '서류 요청', 'audit.action.DOCUMENTS_OVERDUE': '서류 기한 경과',
+    'audit.action.MARKED_DUPLICATE': '중복 표시', 'audit.action.UNMARKED_DUPLICATE': '중복 해제',
+    'audit.action.REOPENED': '다시 열림', 'audit.action.REDRIVEN': '재처리',
+    'job.skipped': '{skipped}건 건너뜀',
   },
 };
 

@@ -142,6 +142,7 @@ export function jobProgress(jobId, { onDone } = {}) {
       bar.max = Math.max(1, job.total ?? 0);
       bar.value = job.processed ?? 0;
       text.textContent = t('job.progress', { processed: job.processed ?? 0, total: job.total ?? 0, failed: job.failed ?? 0 })
+        + (job.skipped ? ` · ${t('job.skipped', { skipped: job.skipped })}` : '')
         + (job.amountKrw != null ? ` · ${formatKrw(job.amountKrw)}` : '');
       if (job.status === 'DONE' || job.status === 'FAILED') {
         stopped = true;

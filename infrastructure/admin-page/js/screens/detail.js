@@ -67,6 +67,7 @@ export async function detailScreen({ main, parts, navigate }) {
         report.documentRequest ? section('detail.documentRequest', facts([
           [t('detail.deadline'), formatInstant(report.documentRequest.deadline)],
           [t('detail.requestedAt'), formatInstant(report.documentRequest.requestedAt)],
+          [t('form.whatIsNeeded'), h('span', { class: 'typed', id: 'document-request-what' }, report.documentRequest.whatIsNeeded ?? '')],
         ])) : null,
         section('detail.duplicates', duplicateList(report))),
       h('div', {},
@@ -155,7 +156,18 @@ function duplicateList(report) {
 
 function auditTable(entries, chain) {
   const actor = (a) => (a ? [a.name || a.id, a.role ? ` (${label('role', a.role)})` : '', a.kind && a.kind !== 'STAFF' ? ` [${a.kind}]` : ''].join('') : '');
-  const change = (before, after) => [before, after].map((v) => (v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))).join(' → ');
+  const state = (v) => {
+    if (v == null) {
+      return '';
+    }
+    if (typeof v !== 'object') {
+      return String(v);
+    }
+    return [v.status ? label('status', v.status) : '', v.outcome ? label('outcome', v.outcome) : '',
+      v.amountKrw != null ? formatKrw(v.amountKrw) : '', v.ruleId ?? '', v.duplicateOf ? `${t('detail.duplicateOf')} ${v.duplicateOf}` : '']
+      .filter(Boolean).join(', ');
+  };
+  const change = (before, after) => `${state(before)} → ${state(after)}`;
   return [
     chain ? h('p', { id: 'audit-chain', class: chain.intact ? 'notice' : 'error', dataset: { intact: String(Boolean(chain.intact)) } },
       chain.intact ? t('detail.chainIntact') : t('detail.chainBroken', { sequence: chain.firstBrokenSequence, problem: chain.problem ?? '' })) : null,
@@ -165,7 +177,7 @@ function auditTable(entries, chain) {
         h('td', { class: 'number' }, String(entry.sequence ?? '')),
         h('td', {}, formatInstant(entry.at)),
         h('td', {}, actor(entry.actor)),
-        h('td', {}, entry.action ?? ''),
+        h('td', {}, label('audit.action', entry.action)),
         h('td', { class: 'change' }, change(entry.before, entry.after)),
         h('td', { class: 'typed' }, entry.reason ?? ''))))),
   ];

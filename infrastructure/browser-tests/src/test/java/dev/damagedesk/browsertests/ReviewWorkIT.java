@@ -72,7 +72,8 @@ class ReviewWorkIT {
         List<WebElement> audit = page.auditRows();
         assertThat(audit).hasSizeGreaterThan(auditBefore);
         WebElement last = audit.get(audit.size() - 1);
-        assertThat(last.getText()).contains(reviewer.username()).contains("APPROVED");
+        assertThat(last.getAttribute("data-action")).isEqualTo("APPROVED");
+        assertThat(last.getText()).contains(reviewer.username()).contains("reviewer");
 
         SentEmail decision = Waits.until("the decision email, after the acknowledgement", StaffSystem.LIMIT, () -> {
             List<SentEmail> emails = system.mailbox().sentTo(report.email());
