@@ -61,6 +61,24 @@ class SignInIT {
     }
 
     @Test
+    void theLanguageSwitchShowsThePageInKoreanAndKeepsTheChoice() {
+        StaffSystem.Staff reviewer = system.staff("reviewer");
+        page.open(null).awaitSignInScreen();
+        assertThat(page.driver().findElement(By.cssSelector("#sign-in-form h1")).getText()).isEqualTo("Staff sign-in");
+
+        new org.openqa.selenium.support.ui.Select(page.driver().findElement(By.id("lang"))).selectByValue("ko");
+        page.await(driver -> driver.findElement(By.cssSelector("#sign-in-form h1")).getText().equals("직원 로그인"));
+        page.signIn(reviewer);
+        assertThat(page.driver().findElement(By.cssSelector("main h1")).getText()).isEqualTo("검토 대기열");
+        assertThat(page.driver().findElement(By.id("nav-dashboard")).getText()).isEqualTo("대시보드");
+        assertThat(page.script("return document.documentElement.lang")).isEqualTo("ko");
+
+        page.driver().navigate().refresh();
+        page.awaitQueue();
+        assertThat(page.driver().findElement(By.id("sign-out")).getText()).isEqualTo("로그아웃");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedOnTheSignInScreen() {
         StaffSystem.Staff staff = system.staff("reviewer");
         page.open(null).awaitSignInScreen();
