@@ -128,7 +128,7 @@ class TemplateConsistencyTest {
         String readme = Files.readString(ROOT.resolve("README.md"));
         TEMPLATE.functions().forEach(function -> assertThat(readme).contains(function.logicalId())
                 .contains(function.handlerClass().substring(function.handlerClass().lastIndexOf('.') + 1)));
-        try (Stream<Path> modules = Stream.concat(Files.list(ROOT.resolve("functions")), Files.list(ROOT.resolve("infrastructure")))) {
+        try (Stream<Path> modules = Stream.of("functions", "infrastructure", "tools").flatMap(TemplateConsistencyTest::foldersIn)) {
             modules.filter(Files::isDirectory).forEach(module ->
                     assertThat(readme).contains("`" + ROOT.relativize(module) + "`"));
         }
@@ -145,6 +145,14 @@ class TemplateConsistencyTest {
         Assumptions.assumeTrue(Files.exists(shared), "the shared outage record is beside the clone in CI and on the team's machines");
         Path bundled = ROOT.resolve("functions/domain/src/main/resources/incidents/2022-10-15.json");
         assertThat(Files.readAllBytes(bundled)).isEqualTo(Files.readAllBytes(shared));
+    }
+
+    private static Stream<Path> foldersIn(String folder) {
+        try {
+            return Files.list(ROOT.resolve(folder));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String moduleOf(FunctionSpec function) {

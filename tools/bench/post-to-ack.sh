@@ -2,8 +2,8 @@
 # Measures the time from a report's POST to its acknowledgement in the local mailbox, with curl, against a
 # running ./run-local. Prints one line per report; the first one includes the functions' cold starts.
 #
-#   infrastructure/bench/post-to-ack.sh [API base URL] [mailbox URL] [reports]
-#   e.g. infrastructure/bench/post-to-ack.sh http://127.0.0.1:3000 http://127.0.0.1:PORT 5   (URLs from the banner)
+#   tools/bench/post-to-ack.sh [API base URL] [mailbox URL] [reports]
+#   e.g. tools/bench/post-to-ack.sh http://127.0.0.1:3000 http://127.0.0.1:PORT 5   (URLs from the banner)
 set -euo pipefail
 api=${1:-http://127.0.0.1:3000}
 mailbox=${2:?the mailbox URL the runtime printed}
