@@ -9,13 +9,15 @@ export async function loadConfig() {
   if (!response.ok) {
     throw new Error(`config.json: ${response.status}`);
   }
+  // {"apiBaseUrl", "cognito": {"endpoint", "region", "userPoolId", "clientId"}}
   const raw = await response.json();
+  const cognito = raw.cognito ?? {};
   loaded = Object.freeze({
-    adminApiBaseUrl: trimSlash(raw.adminApiBaseUrl ?? raw.adminApiUrl ?? raw.apiBaseUrl),
-    cognitoEndpoint: raw.cognitoEndpoint ?? raw.cognitoUrl,
-    region: raw.region,
-    userPoolId: raw.userPoolId,
-    clientId: raw.clientId ?? raw.userPoolClientId,
+    adminApiBaseUrl: trimSlash(raw.apiBaseUrl),
+    cognitoEndpoint: cognito.endpoint,
+    region: cognito.region,
+    userPoolId: cognito.userPoolId,
+    clientId: cognito.clientId,
   });
   for (const [name, value] of Object.entries(loaded)) {
     if (!value) {

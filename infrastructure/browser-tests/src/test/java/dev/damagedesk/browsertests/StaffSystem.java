@@ -57,9 +57,11 @@ final class StaffSystem implements AutoCloseable {
         this.runtime = runtime;
         this.adminPage = runtime.apiBaseUri().resolve("/admin/");
         Map<String, Object> json = json(get(adminPage.resolve("config.json"), null).body());
-        this.config = new PageConfig(URI.create(String.valueOf(json.get("adminApiBaseUrl"))),
-                URI.create(String.valueOf(json.get("cognitoEndpoint"))),
-                String.valueOf(json.get("userPoolId")), String.valueOf(json.get("clientId")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> pool = (Map<String, Object>) json.get("cognito");
+        this.config = new PageConfig(URI.create(String.valueOf(json.get("apiBaseUrl"))),
+                URI.create(String.valueOf(pool.get("endpoint"))),
+                String.valueOf(pool.get("userPoolId")), String.valueOf(pool.get("clientId")));
         this.cognito = CognitoIdentityProviderClient.builder()
                 .endpointOverride(config.cognito())
                 .region(Region.US_EAST_1)
