@@ -12,7 +12,10 @@ import dev.damagedesk.adapters.repository.IncidentStore;
 import dev.damagedesk.domain.incident.Incident;
 import dev.damagedesk.domain.incident.IncidentDocument;
 import dev.damagedesk.domain.validation.FieldError;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -43,14 +46,8 @@ import java.util.Map;
  */
 public final class DamageDeskCli {
 
-    static final String USAGE = String.join("\n",
-            "Usage: damagedesk [--local URL | --aws --table NAME --rescore-queue-url URL] COMMAND",
-            "  incident import ID FILE     import (or replace) an incident's outage ledger (JSON)",
-            "  incident export ID          print an incident's ledger in the import format",
-            "  policy validate FILE        check a policy document against its schema and the incident",
-            "  policy publish FILE         publish it as the active version and re-score the incident's reports",
-            "--local URL: a running ./run-local (default http://127.0.0.1:3000)",
-            "--aws: AWS_REGION and credentials from the environment; --table and --rescore-queue-url from the stack outputs");
+    /** The same text `./damagedesk --help` prints without starting the JVM. */
+    static final String USAGE = usageText();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -61,22 +58,28 @@ public final class DamageDeskCli {
     }
 
     public static void main(String[] args) {
-        System.exit(new DamageDeskCli(System.out, System.err).run(args));
+        // UTF-8 whatever the locale: ledgers and policies may carry Korean text.
+        System.exit(new DamageDeskCli(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8)).run(args));
     }
 
     /** @return the process exit code: 0 done, 1 refused (invalid input), 2 usage error */
     int run(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
+        if (rest.contains("--help") || rest.contains("-h") || List.of("help").equals(rest)) {
+            out.print(USAGE);
+            return 0;
+        }
         Connection connection;
         try {
             connection = Connection.from(rest);
         } catch (IllegalArgumentException usage) {
             err.println(usage.getMessage());
-            err.println(USAGE);
+            err.print(USAGE);
             return 2;
         }
         if (rest.size() < 3) {
-            err.println(USAGE);
+            err.print(USAGE);
             return 2;
         }
         String command = rest.get(0) + " " + rest.get(1);
@@ -89,14 +92,14 @@ public final class DamageDeskCli {
             case "policy publish" -> publish(operations, Path.of(argument));
             default -> {
                 err.println("Unknown command: " + command);
-                err.println(USAGE);
+                err.print(USAGE);
                 yield 2;
             }
         };
     }
 
     private int usage() {
-        err.println(USAGE);
+        err.print(USAGE);
         return 2;
     }
 
@@ -117,7 +120,7 @@ public final class DamageDeskCli {
 
     private int exportIncident(Operations operations, String incidentId) {
         Incident incident = operations.directory.incident(incidentId);
-        out.println(Json.write(IncidentDocument.toMap(incident)));
+        out.println(IndentedJson.of(Json.write(IncidentDocument.toMap(incident))));
         return 0;
     }
 
@@ -141,6 +144,14 @@ public final class DamageDeskCli {
         err.println("The policy document is invalid:");
         errors.forEach(error -> err.println("  " + error.field() + ": " + error.code() + ": " + error.messageEn()));
         return 1;
+    }
+
+    private static String usageText() {
+        try (InputStream usage = DamageDeskCli.class.getResourceAsStream("usage.txt")) {
+            return new String(usage.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, Object> readJson(Path file) {

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -140,11 +141,90 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void theReadmeShowsEveryFunctionAndQueueInItsDiagramModuleTableAndDeployedList() throws IOException {
+        assertThat(readmeGaps(Files.readString(ROOT.resolve("README.md")))).isEmpty();
+    }
+
+    @Test
+    void theReadmeCheckNamesWhatALeftOutFunctionOrQueueIsMissingFrom() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        String diagram = readmeDiagram(readme);
+        String withoutRescorerInDiagram = readme.replace(diagram, diagram.replace("RescoreFunction", "re-scoring"));
+        String deployed = readmeSection(readme, "### What gets deployed");
+        String withoutDeadLetterQueueDeployed = readme.replace(deployed, deployed.replace("`RescoreDeadLetterQueue`", "its DLQ"));
+        String withoutProcessorRow = readme.replace("| `functions/processor` | `ProcessorFunction`:", "| `functions/processor` | the processor:");
+
+        assertThat(readmeGaps(withoutRescorerInDiagram)).containsExactly("RescoreFunction is missing from the architecture diagram");
+        assertThat(readmeGaps(withoutDeadLetterQueueDeployed)).containsExactly("RescoreDeadLetterQueue is missing from \"What gets deployed\"");
+        assertThat(readmeGaps(withoutProcessorRow)).containsExactly("ProcessorFunction is missing from the module table's row for `functions/processor`");
+    }
+
+    @Test
     void theBundledIncidentIsTheSharedOutageRecord() throws IOException {
         Path shared = ROOT.resolveSibling("shared").resolve("data/outage-2022-10-15.json");
         Assumptions.assumeTrue(Files.exists(shared), "the shared outage record is beside the clone in CI and on the team's machines");
         Path bundled = ROOT.resolve("functions/domain/src/main/resources/incidents/2022-10-15.json");
         assertThat(Files.readAllBytes(bundled)).isEqualTo(Files.readAllBytes(shared));
+    }
+
+    /**
+     * What the README leaves out of the template: every function must be in the architecture diagram, in the module
+     * table's row for its module and in "What gets deployed"; every queue in the diagram and in that list.
+     */
+    private static List<String> readmeGaps(String readme) {
+        String diagram = readmeDiagram(readme);
+        String deployed = readmeSection(readme, "### What gets deployed");
+        List<String> gaps = new java.util.ArrayList<>();
+        for (FunctionSpec function : TEMPLATE.functions()) {
+            String id = function.logicalId();
+            if (!names(diagram, id)) {
+                gaps.add(id + " is missing from the architecture diagram");
+            }
+            String module = "`functions/" + moduleOf(function) + "`";
+            Optional<String> row = readme.lines().filter(line -> line.startsWith("| " + module + " |")).findFirst();
+            if (row.isEmpty()) {
+                gaps.add(id + ": the module table has no row for " + module);
+            } else if (!names(row.get(), id)) {
+                gaps.add(id + " is missing from the module table's row for " + module);
+            }
+            if (!deployed.contains("`" + id + "`")) {
+                gaps.add(id + " is missing from \"What gets deployed\"");
+            }
+        }
+        for (QueueSpec queue : TEMPLATE.queues()) {
+            if (!names(diagram, queue.logicalId())) {
+                gaps.add(queue.logicalId() + " is missing from the architecture diagram");
+            }
+            if (!deployed.contains("`" + queue.logicalId() + "`")) {
+                gaps.add(queue.logicalId() + " is missing from \"What gets deployed\"");
+            }
+        }
+        return gaps;
+    }
+
+    /** The first fenced block under "## Architecture". */
+    private static String readmeDiagram(String readme) {
+        String architecture = readmeSection(readme, "## Architecture");
+        int open = architecture.indexOf("```");
+        int close = architecture.indexOf("```", open + 3);
+        assertThat(open).as("a fenced diagram under ## Architecture").isNotNegative();
+        assertThat(close).as("the diagram's closing fence").isPositive();
+        return architecture.substring(open, close);
+    }
+
+    /** From the heading line to the next heading of the same or a higher level. */
+    private static String readmeSection(String readme, String heading) {
+        int start = readme.indexOf("\n" + heading + "\n");
+        assertThat(start).as("the README's heading " + heading).isNotNegative();
+        String level = heading.substring(0, heading.indexOf(' '));
+        Matcher next = Pattern.compile("\n#{1," + level.length() + "} ").matcher(readme);
+        int end = next.find(start + heading.length() + 1) ? next.start() : readme.length();
+        return readme.substring(start, end);
+    }
+
+    /** The logical id as a whole word: IntakeQueue is not named by IntakeQueueUrl. */
+    private static boolean names(String text, String logicalId) {
+        return Pattern.compile("(?<![A-Za-z])" + Pattern.quote(logicalId) + "(?![A-Za-z])").matcher(text).find();
     }
 
     private static Stream<Path> foldersIn(String folder) {
