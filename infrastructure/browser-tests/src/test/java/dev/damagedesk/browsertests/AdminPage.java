@@ -8,6 +8,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,9 +59,30 @@ final class AdminPage {
     }
 
     AdminPage awaitQueue() {
-        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-screen", "queue"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-shown")));
+        try {
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-screen", "queue"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-shown")));
+        } catch (TimeoutException e) {
+            throw new TimeoutException("The queue did not appear. " + whatThePageSays(), e);
+        }
         return this;
+    }
+
+    /** For a failing wait: the screen, the messages on it and the browser console (CSP reports, script errors). */
+    String whatThePageSays() {
+        StringBuilder text = new StringBuilder("Screen: ")
+                .append(driver.findElement(By.tagName("body")).getAttribute("data-screen"));
+        for (WebElement message : driver.findElements(By.cssSelector("#sign-in-message, .error, .notice"))) {
+            text.append("; message: ").append(message.getText());
+        }
+        try {
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                text.append("\n  console ").append(entry.getLevel()).append(' ').append(entry.getMessage());
+            }
+        } catch (RuntimeException unavailable) {
+            text.append(" (no console log)");
+        }
+        return text.toString();
     }
 
     String signedInRole() {
