@@ -63,7 +63,7 @@ class LocalCloudDataDirTest {
             assertThat(second.resources().secretValue("TrackingTokenSecret")).isEqualTo(secret);
             assertThat(second.functionEnvironment("IntakeFunction")).containsEntry("TRACKING_TOKEN_SECRET", secret);
             assertThat(second.aws().dynamoDb().describeTable(r -> r.tableName("ReportsTable")).table()
-                    .globalSecondaryIndexes()).hasSize(2);
+                    .globalSecondaryIndexes()).hasSize(3);
         }
     }
 

@@ -79,7 +79,7 @@ class LocalCloudTest {
     }
 
     @Test
-    void provisionsTheReportsTableWithBothIndexes() {
+    void provisionsTheReportsTableWithItsIndexes() {
         TableDescription table = cloud.aws().dynamoDb().describeTable(request -> request.tableName("ReportsTable"))
                 .table();
         assertThat(table.tableArn()).isEqualTo(cloud.resources().tableArn("ReportsTable"));
@@ -87,7 +87,7 @@ class LocalCloudTest {
         assertThat(table.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
                 .containsExactly("pk:HASH", "sk:RANGE");
         assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
-                .containsExactlyInAnyOrder("StatusQueue", "IncidentService");
+                .containsExactlyInAnyOrder("StatusQueue", "IncidentService", "StatusPriority");
         assertThat(table.globalSecondaryIndexes()).allSatisfy(index ->
                 assertThat(index.projection().projectionTypeAsString()).isEqualTo("ALL"));
 

@@ -1,11 +1,13 @@
 package dev.damagedesk.adapters.incident;
 
 import dev.damagedesk.adapters.repository.IncidentStore;
+import dev.damagedesk.application.port.Incidents;
 import dev.damagedesk.domain.incident.Incident;
 import dev.damagedesk.domain.incident.IncidentDocument;
 import dev.damagedesk.domain.policy.PolicyDocument;
 import dev.damagedesk.domain.policy.PolicyDocuments;
 import dev.damagedesk.domain.policy.PolicyEngine;
+import dev.damagedesk.domain.scoring.CompensationPolicy;
 import dev.damagedesk.domain.validation.Validated;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * a superseded version after the re-scoring job passed it would never be re-scored. Policy documents are
  * immutable per version, so they are parsed once per container.
  */
-public final class IncidentDirectory {
+public final class IncidentDirectory implements Incidents {
 
     private record Cached<T>(T value, Instant readAt) {
     }
@@ -55,6 +57,7 @@ public final class IncidentDirectory {
     }
 
     /** @throws IllegalArgumentException when the incident is neither imported nor bundled */
+    @Override
     public Incident incident(String incidentId) {
         return cached(incidents, incidentId, () -> store.ledger(incidentId)
                 .map(document -> IncidentDocument.fromMap(incidentId, document))
@@ -62,14 +65,21 @@ public final class IncidentDirectory {
     }
 
     /** The policy new reports are scored under: the latest published version, else the latest bundled one. */
+    @Override
     public PolicyEngine activePolicy(String incidentId) {
         return store.activeVersion(incidentId)
-                .flatMap(version -> policy(incidentId, version))
+                .flatMap(version -> engine(incidentId, version))
                 .orElseGet(() -> bundledPolicies.latestEngine(incidentId));
     }
 
     /** One version exactly (published versions never change, so they are cached for good). */
-    public Optional<PolicyEngine> policy(String incidentId, int version) {
+    @Override
+    public Optional<CompensationPolicy> policy(String incidentId, int version) {
+        return engine(incidentId, version).map(CompensationPolicy.class::cast);
+    }
+
+    /** {@link #policy} as the engine, for callers that need its explanations. */
+    public Optional<PolicyEngine> engine(String incidentId, int version) {
         PolicyEngine known = versions.get(incidentId + "/v" + version);
         if (known != null) {
             return Optional.of(known);

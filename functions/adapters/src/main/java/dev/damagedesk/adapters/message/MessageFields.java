@@ -16,7 +16,8 @@ final class MessageFields {
         try {
             body = Json.parseObject(json);
         } catch (Json.MalformedJsonException e) {
-            throw new MessageFormatException("Body is not a JSON object: " + e.getMessage());
+            // Not the parser's message: it quotes the body, which holds personal data.
+            throw new MessageFormatException("Body is not a JSON object (" + e.getClass().getSimpleName() + ")");
         }
         Object schema = body.get("schema");
         if (!expectedSchema.equals(schema)) {

@@ -16,6 +16,12 @@ public record ReportSubmittedMessage(ReportId reportId, Instant receivedAt, Stri
 
     public static final String SCHEMA = "report-submitted/1";
 
+    /** What the processor's use case takes. */
+    public dev.damagedesk.application.scoring.SubmittedReport submitted() {
+        return new dev.damagedesk.application.scoring.SubmittedReport(reportId, receivedAt, incidentId, tokenHash,
+                submission);
+    }
+
     public String toJson() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schema", SCHEMA);

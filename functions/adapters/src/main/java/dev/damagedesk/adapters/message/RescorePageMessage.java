@@ -1,6 +1,7 @@
 package dev.damagedesk.adapters.message;
 
 import dev.damagedesk.adapters.json.Json;
+import dev.damagedesk.application.port.RescorePages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,14 @@ import java.util.Map;
 public record RescorePageMessage(String incidentId, int policyVersion, String service, Map<String, String> cursor) {
 
     public static final String SCHEMA = "rescore-page/1";
+
+    public static RescorePageMessage of(RescorePages.RescorePage page) {
+        return new RescorePageMessage(page.incidentId(), page.policyVersion(), page.service(), page.cursor());
+    }
+
+    public RescorePages.RescorePage page() {
+        return new RescorePages.RescorePage(incidentId, policyVersion, service, cursor);
+    }
 
     public String toJson() {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -4,13 +4,16 @@ import static dev.damagedesk.adapters.repository.Attributes.n;
 import static dev.damagedesk.adapters.repository.Attributes.s;
 import static dev.damagedesk.adapters.repository.Attributes.string;
 
+import dev.damagedesk.application.port.ContactIndex;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.risk.DuplicateRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -22,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * redelivery) is told it is first, any other is linked to it as a duplicate. Report counts are kept as a
  * set of report ids, so a redelivered report is not counted twice.
  */
-public final class DynamoDbDuplicateRegistry implements DuplicateRegistry {
+public final class DynamoDbDuplicateRegistry implements DuplicateRegistry, ContactIndex {
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -59,10 +62,31 @@ public final class DynamoDbDuplicateRegistry implements DuplicateRegistry {
         }
     }
 
+    @Override
+    public int recordReport(String incidentId, String identityKey, ReportId reportId) {
+        return countReport(incidentId, identityKey, reportId);
+    }
+
+    @Override
+    public Set<ReportId> reportsOf(String incidentId, String identityKey) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName)
+                .key(contactKey(incidentId, identityKey)).consistentRead(true)).item();
+        Set<ReportId> ids = new LinkedHashSet<>();
+        if (item != null && item.get("reportIds") != null) {
+            item.get("reportIds").ss().stream().sorted()
+                    .forEach(id -> ReportId.parse(id).ifPresent(ids::add));
+        }
+        return ids;
+    }
+
+    private static Map<String, AttributeValue> contactKey(String incidentId, String identityKey) {
+        return Map.of(ReportKeys.PK, s("CONTACT#" + incidentId + "#" + identityKey), ReportKeys.SK, s("REPORTS"));
+    }
+
     /** Records that the identity sent this report to the incident; returns how many reports it has sent. */
     public int countReport(String incidentId, String identityKey, ReportId reportId) {
         Map<String, AttributeValue> updated = dynamoDb.updateItem(update -> update.tableName(tableName)
-                .key(Map.of(ReportKeys.PK, s("CONTACT#" + incidentId + "#" + identityKey), ReportKeys.SK, s("REPORTS")))
+                .key(contactKey(incidentId, identityKey))
                 .updateExpression("ADD reportIds :id SET #type = :type, expiresAt = :expires")
                 .expressionAttributeNames(Map.of("#type", "type"))
                 .expressionAttributeValues(Map.of(

@@ -8,7 +8,6 @@ import static dev.damagedesk.adapters.repository.Attributes.s;
 import static dev.damagedesk.adapters.repository.Attributes.string;
 
 import dev.damagedesk.domain.report.Category;
-import dev.damagedesk.domain.report.HistoryEntry;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
@@ -19,21 +18,49 @@ import dev.damagedesk.domain.report.ReporterType;
 import dev.damagedesk.domain.risk.RiskFlag;
 import dev.damagedesk.domain.scoring.Decision;
 import dev.damagedesk.domain.scoring.Outcome;
+import dev.damagedesk.application.port.StoredReport;
+import dev.damagedesk.domain.audit.AuditEntry;
+import dev.damagedesk.domain.triage.Priority;
 import dev.damagedesk.domain.triage.TriageReason;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Maps a {@link Report} to its DynamoDB item and back. */
+/**
+ * THE mapping of a report to its DynamoDB item and back: the submission, status, decision and triage, the
+ * {@code version} every write checks, the audit entry of that version ({@code lastAudit}, see {@link AuditItems})
+ * and the keys of the three indexes.
+ */
 final class ReportItems {
 
     private ReportItems() {
     }
 
+    /** The item of a stored report: {@code report} at {@code version}, carrying that version's audit entry. */
+    static Map<String, AttributeValue> toItem(StoredReport stored, Instant expiresAt) {
+        Map<String, AttributeValue> item = toItem(stored.report(), expiresAt);
+        item.put("version", n(stored.version()));
+        item.put("lastAudit", AttributeValue.fromM(AuditItems.toAttributes(stored.lastEntry())));
+        return item;
+    }
+
+    /** A stored report read back; null when the item predates versions and audit entries (see LegacyReports). */
+    static StoredReport storedFrom(Map<String, AttributeValue> item) {
+        AttributeValue lastAudit = item.get("lastAudit");
+        if (lastAudit == null) {
+            return null;
+        }
+        return new StoredReport(fromItem(item), number(item, "version"), AuditItems.fromAttributes(lastAudit.m()));
+    }
+
+    static boolean hasAuditEntry(Map<String, AttributeValue> item) {
+        return item.get("lastAudit") != null;
+    }
+
+    /** The report's attributes without version and audit entry. */
     static Map<String, AttributeValue> toItem(Report report, Instant expiresAt) {
         ReportSubmission submission = report.submission();
         Reporter reporter = submission.reporter();
@@ -75,15 +102,17 @@ final class ReportItems {
         if (report.duplicateOf() != null) {
             item.put("duplicateOf", s(report.duplicateOf().value()));
         }
-        if (!report.history().isEmpty()) {
-            item.put("history", AttributeValue.fromL(report.history().stream()
-                    .map(entry -> AttributeValue.fromM(historyItem(entry))).toList()));
+        if (report.documentsDueBy() != null) {
+            item.put("documentsDueBy", s(report.documentsDueBy().toString()));
         }
-        item.put("version", n(1));
+        if (report.flaggedUnderPolicy() != null) {
+            item.put("flaggedUnderPolicy", s(report.flaggedUnderPolicy()));
+        }
         item.put("expiresAt", n(expiresAt.getEpochSecond()));
         String timeOrdered = ReportKeys.timeOrdered(report.receivedAt(), report.id());
         item.put("gsi1pk", s(ReportKeys.statusPartition(report.status(), ReportKeys.shardOf(report.id()))));
         item.put("gsi1sk", s(timeOrdered));
+        item.put("gsi3sk", s(ReportKeys.timeOrdered(Priority.queueKey(report), report.id())));
         item.put("gsi2pk", s(ReportKeys.incidentServicePartition(report.incidentId(), submission.service())));
         item.put("gsi2sk", s(timeOrdered));
         return item;
@@ -119,8 +148,8 @@ final class ReportItems {
                         () -> new IllegalStateException("Stored item has an unknown triageReason " + code))).orElse(null),
                 riskFlagsFrom(item.get("riskFlags")),
                 optionalString(item, "duplicateOf").map(id -> ReportId.parse(id).orElseThrow()).orElse(null),
-                item.get("history") == null ? List.of()
-                        : item.get("history").l().stream().map(entry -> historyFrom(entry.m())).toList());
+                optionalString(item, "documentsDueBy").map(Instant::parse).orElse(null),
+                optionalString(item, "flaggedUnderPolicy").orElse(null));
     }
 
     private static Set<RiskFlag> riskFlagsFrom(AttributeValue flags) {
@@ -132,48 +161,6 @@ final class ReportItems {
             }
         }
         return read;
-    }
-
-    private static Map<String, AttributeValue> historyItem(HistoryEntry entry) {
-        return Map.of(
-                "at", s(entry.at().toString()),
-                "kind", s(entry.kind().name()),
-                "fromPolicyVersion", s(entry.fromPolicyVersion()),
-                "toPolicyVersion", s(entry.toPolicyVersion()),
-                "before", AttributeValue.fromM(summaryItem(entry.before())),
-                "after", AttributeValue.fromM(summaryItem(entry.after())),
-                "statusBefore", s(entry.statusBefore().name()),
-                "statusAfter", s(entry.statusAfter().name()));
-    }
-
-    private static HistoryEntry historyFrom(Map<String, AttributeValue> item) {
-        return new HistoryEntry(
-                Instant.parse(string(item, "at")),
-                HistoryEntry.Kind.valueOf(string(item, "kind")),
-                string(item, "fromPolicyVersion"),
-                string(item, "toPolicyVersion"),
-                summaryFrom(item.get("before").m()),
-                summaryFrom(item.get("after").m()),
-                ReportStatus.valueOf(string(item, "statusBefore")),
-                ReportStatus.valueOf(string(item, "statusAfter")));
-    }
-
-    private static Map<String, AttributeValue> summaryItem(HistoryEntry.DecisionSummary summary) {
-        return Map.of(
-                "outcome", s(summary.outcome().name()),
-                "ruleId", s(summary.ruleId()),
-                "policyVersion", s(summary.policyVersion()),
-                "amountKrw", n(summary.amountKrw()),
-                "extensionMinutes", n(summary.extensionMinutes()));
-    }
-
-    private static HistoryEntry.DecisionSummary summaryFrom(Map<String, AttributeValue> item) {
-        return new HistoryEntry.DecisionSummary(
-                Outcome.valueOf(string(item, "outcome")),
-                string(item, "ruleId"),
-                string(item, "policyVersion"),
-                number(item, "amountKrw"),
-                number(item, "extensionMinutes"));
     }
 
     /** Reports stored before the field existed state no type: the one the domain assumes for their category. */

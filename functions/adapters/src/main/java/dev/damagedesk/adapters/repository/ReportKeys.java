@@ -17,6 +17,8 @@ public final class ReportKeys {
     public static final int STATUS_SHARDS = 8;
     public static final String STATUS_QUEUE_INDEX = "StatusQueue";
     public static final String INCIDENT_SERVICE_INDEX = "IncidentService";
+    /** The staff queue by priority: the same shard partitions as StatusQueue, sorted by {@code Priority.queueKey}. */
+    public static final String STATUS_PRIORITY_INDEX = "StatusPriority";
 
     static final String PK = "pk";
     static final String SK = "sk";
@@ -53,8 +55,18 @@ public final class ReportKeys {
         return "INCIDENT#" + incidentId + "#SERVICE#" + service;
     }
 
-    /** Sort key of both indexes: receipt time first, the id breaks ties. */
-    static String timeOrdered(Instant receivedAt, ReportId id) {
-        return receivedAt + "#" + id.value();
+    /**
+     * Sort key of the indexes: a time first (fixed width, so that strings sort as the times do), the id breaks ties.
+     */
+    static String timeOrdered(Instant at, ReportId id) {
+        return sortableTime(at) + "#" + id.value();
+    }
+
+    private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** An instant as a fixed-width UTC string: {@code 2022-10-19T01:00:00.000000000Z}. */
+    static String sortableTime(Instant at) {
+        return SORTABLE.format(at);
     }
 }

@@ -57,14 +57,17 @@ public final class InMemoryReportStore implements ReportStore {
         return ids.stream().distinct().map(reports::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** The cursor is the number of matching reports already returned (the table's cursor is opaque too). */
+    /**
+     * The cursor is the number of matching reports already returned (the table's cursor is opaque too). Priority
+     * order is the table's: {@link Priority#queueKey}, earliest first.
+     */
     @Override
     public QueuePage queue(QueueQuery query) {
-        Instant now = Instant.now(); // priority grows with age alike for all: any one instant orders them the same
         Comparator<StoredReport> oldest = Comparator.comparing((StoredReport stored) -> stored.report().receivedAt())
                 .thenComparing(stored -> stored.report().id().value());
         Comparator<StoredReport> order = query.order() == QueueQuery.Order.OLDEST ? oldest
-                : Comparator.comparingInt((StoredReport stored) -> Priority.of(stored.report(), now)).reversed().thenComparing(oldest);
+                : Comparator.comparing((StoredReport stored) -> Priority.queueKey(stored.report()))
+                        .thenComparing(stored -> stored.report().id().value());
         List<StoredReport> matching = reports.values().stream().filter(matches(query)).sorted(order).toList();
         int from = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
         int to = Math.min(matching.size(), from + query.limit());

@@ -7,10 +7,8 @@ import dev.damagedesk.domain.triage.TriageReason;
 import dev.damagedesk.domain.triage.TriageResult;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +21,11 @@ import java.util.Set;
  * @param triageReason why triage sent it where it did; null until triaged (and for reports stored before triage)
  * @param riskFlags    raised when it was triaged; empty when none
  * @param duplicateOf  the first report of the same identity, service and incident; null unless a duplicate
- * @param history      re-scorings and flags under later policy versions, oldest first
+ * @param documentsDueBy while {@link ReportStatus#NEEDS_DOCUMENTS} after a staff request: the reporter's deadline;
+ *                     else null
+ * @param flaggedUnderPolicy the policy version that last flagged this staff decision (it would have decided
+ *                     otherwise); null when none. What changed and when is in the audit trail, not here: the
+ *                     report item holds no growing history.
  */
 public record Report(
         ReportId id,
@@ -36,7 +38,8 @@ public record Report(
         TriageReason triageReason,
         Set<RiskFlag> riskFlags,
         ReportId duplicateOf,
-        List<HistoryEntry> history) {
+        Instant documentsDueBy,
+        String flaggedUnderPolicy) {
 
     public Report {
         Objects.requireNonNull(id, "id");
@@ -50,13 +53,12 @@ public record Report(
         }
         riskFlags = riskFlags == null || riskFlags.isEmpty()
                 ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(riskFlags));
-        history = history == null ? List.of() : List.copyOf(history);
     }
 
-    /** A report without triage details or history, as stored before triage existed. */
+    /** A report without triage details, as stored before triage existed. */
     public Report(ReportId id, String incidentId, ReportSubmission submission, Instant receivedAt, ReportStatus status,
                   Decision decision, String tokenHash) {
-        this(id, incidentId, submission, receivedAt, status, decision, tokenHash, null, Set.of(), null, List.of());
+        this(id, incidentId, submission, receivedAt, status, decision, tokenHash, null, Set.of(), null, null, null);
     }
 
     /** A report just taken in, waiting for the worker to score it. */
@@ -77,7 +79,7 @@ public record Report(
         ReportStatus scored = StatusTransitions.requireAllowed(status, ReportStatus.SCORED);
         ReportStatus next = StatusTransitions.requireAllowed(scored, triage.status());
         return new Report(id, incidentId, submission, receivedAt, next, triage.decision(), tokenHash,
-                triage.reason(), triage.riskFlags(), triage.duplicateOf(), history);
+                triage.reason(), triage.riskFlags(), triage.duplicateOf(), null, flaggedUnderPolicy);
     }
 
     /**
@@ -88,16 +90,28 @@ public record Report(
     public Report movedTo(ReportStatus next) {
         StatusTransitions.requireAllowed(status, next);
         return new Report(id, incidentId, submission, receivedAt, next, decision, tokenHash,
-                triageReason, riskFlags, duplicateOf, history);
+                triageReason, riskFlags, duplicateOf, next == ReportStatus.NEEDS_DOCUMENTS ? documentsDueBy : null,
+                flaggedUnderPolicy);
     }
 
-    /** This report with one more history entry. */
-    public Report withHistory(HistoryEntry entry) {
-        Objects.requireNonNull(entry, "entry");
-        List<HistoryEntry> longer = new ArrayList<>(history);
-        longer.add(entry);
+    /**
+     * This report decided by a person: in {@code next} with {@code decided} as its decision (a document deadline
+     * only while it waits for documents).
+     *
+     * @throws dev.damagedesk.domain.triage.IllegalTransitionException when {@link StatusTransitions} does not allow it
+     */
+    public Report decided(ReportStatus next, Decision decided, ReportId linkedTo, Instant dueBy) {
+        Objects.requireNonNull(decided, "decided");
+        StatusTransitions.requireAllowed(status, next);
+        return new Report(id, incidentId, submission, receivedAt, next, decided, tokenHash, triageReason, riskFlags,
+                linkedTo, next == ReportStatus.NEEDS_DOCUMENTS ? dueBy : null, flaggedUnderPolicy);
+    }
+
+    /** This report, unchanged otherwise, flagged by a policy version that would decide it differently. */
+    public Report flaggedBy(String policyVersion) {
+        Objects.requireNonNull(policyVersion, "policyVersion");
         return new Report(id, incidentId, submission, receivedAt, status, decision, tokenHash,
-                triageReason, riskFlags, duplicateOf, longer);
+                triageReason, riskFlags, duplicateOf, documentsDueBy, policyVersion);
     }
 
     public Optional<ReportId> duplicate() {
@@ -105,12 +119,12 @@ public record Report(
     }
 
     /**
-     * Whether this report has been dealt with under a policy version: its decision was made under it, or its
-     * history records a re-scoring or a flag under it.
+     * Whether this report has been dealt with under a policy version: its decision was made under it, or that
+     * version flagged it.
      */
     public boolean carriesPolicyVersion(String policyVersion) {
         Objects.requireNonNull(policyVersion, "policyVersion");
         return decision != null && decision.policyVersion().equals(policyVersion)
-                || history.stream().anyMatch(entry -> entry.toPolicyVersion().equals(policyVersion));
+                || policyVersion.equals(flaggedUnderPolicy);
     }
 }

@@ -1,8 +1,6 @@
 package dev.damagedesk.domain.rescoring;
 
 import dev.damagedesk.domain.incident.Incident;
-import dev.damagedesk.domain.report.HistoryEntry;
-import dev.damagedesk.domain.report.HistoryEntry.DecisionSummary;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportStatus;
 import dev.damagedesk.domain.scoring.CompensationPolicy;
@@ -18,14 +16,15 @@ import java.util.Objects;
  * Re-scores one stored report under a newly published policy version. Three cases, decided in this order:
  *
  * <ol>
- *   <li>the report already carries the version (its decision, or a history entry, is under it) →
+ *   <li>the report already carries the version (its decision is under it, or the version flagged it) →
  *       {@link Unchanged}: re-running a job changes nothing;</li>
  *   <li>its status is a staff decision ({@link StatusTransitions#isStaffDecision}) → the decision is kept; when the
- *       new policy would award something else (outcome, amount or extension) → {@link Flagged}, with a
- *       {@link HistoryEntry.Kind#FLAGGED} entry for staff; when it would award the same → {@link Unchanged};</li>
+ *       new policy would award something else (outcome, amount or extension) → {@link Flagged}, the report marked
+ *       as flagged by the version (the caller records a {@code FLAGGED} audit entry); when it would award the
+ *       same → {@link Unchanged};</li>
  *   <li>otherwise → {@link Rescored}: the new decision replaces the old one and the report is triaged again
- *       (back through {@code SCORED}), keeping its risk flags and duplicate link, with a
- *       {@link HistoryEntry.Kind#RESCORED} entry holding both decisions and both statuses.</li>
+ *       (back through {@code SCORED}), keeping its risk flags and duplicate link (the caller records a
+ *       {@code RESCORED} audit entry with the state before and after).</li>
  * </ol>
  *
  * Triage is deterministic (the audit sample hashes the report id), so a re-scored report that keeps its award
@@ -43,11 +42,11 @@ public final class Rescoring {
     }
 
     /** A staff decision kept although the new policy would decide {@code newDecision}. */
-    public record Flagged(Decision newDecision, HistoryEntry entry, Report report) implements Result {
+    public record Flagged(Decision newDecision, Report report) implements Result {
     }
 
     /** The decision replaced and the report triaged again. */
-    public record Rescored(Decision before, Decision after, ReportStatus newStatus, HistoryEntry entry, Report report)
+    public record Rescored(Decision before, Decision after, ReportStatus newStatus, Report report)
             implements Result {
     }
 
@@ -59,7 +58,7 @@ public final class Rescoring {
 
     /**
      * @param incident the incident the report was filed against, as the new policy reads it
-     * @param at       when the re-scoring happens, for the history entry
+     * @param at       when the re-scoring happens
      * @throws IllegalArgumentException when the report has not been scored yet (there is nothing to re-score)
      */
     public Result rescore(Report report, CompensationPolicy policy, Incident incident, Instant at) {
@@ -78,21 +77,21 @@ public final class Rescoring {
         Decision scored = policy.score(report.submission(), incident);
         TriageResult triaged = triage.triage(report.id(), report.submission(), scored, report.riskFlags(),
                 report.duplicate());
-        DecisionSummary beforeSummary = DecisionSummary.of(before);
-        DecisionSummary afterSummary = DecisionSummary.of(triaged.decision());
 
         if (StatusTransitions.isStaffDecision(report.status())) {
-            if (afterSummary.awardsTheSameAs(beforeSummary)) {
+            if (awardsTheSame(triaged.decision(), before)) {
                 return new Unchanged(report);
             }
-            HistoryEntry entry = new HistoryEntry(at, HistoryEntry.Kind.FLAGGED, before.policyVersion(), version,
-                    beforeSummary, afterSummary, report.status(), report.status());
-            return new Flagged(triaged.decision(), entry, report.withHistory(entry));
+            return new Flagged(triaged.decision(), report.flaggedBy(version));
         }
 
         Report rescored = report.triaged(triaged);
-        HistoryEntry entry = new HistoryEntry(at, HistoryEntry.Kind.RESCORED, before.policyVersion(), version,
-                beforeSummary, afterSummary, report.status(), rescored.status());
-        return new Rescored(before, triaged.decision(), rescored.status(), entry, rescored.withHistory(entry));
+        return new Rescored(before, triaged.decision(), rescored.status(), rescored);
+    }
+
+    /** Whether the two award the same: outcome, amount and extension (the rule and version may differ). */
+    static boolean awardsTheSame(Decision one, Decision other) {
+        return one.outcome() == other.outcome() && one.amountKrw() == other.amountKrw()
+                && one.extensionMinutes() == other.extensionMinutes();
     }
 }

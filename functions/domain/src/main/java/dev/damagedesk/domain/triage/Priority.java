@@ -52,4 +52,22 @@ public final class Priority {
                 report.submission().reporterType().isBusiness(),
                 Duration.between(report.receivedAt(), now));
     }
+
+    /** The part of the priority that does not change with time: money and reporter type (0 to 70). */
+    public static int fixedPoints(Report report) {
+        return score(report.submission().amountClaimedKrw(), report.submission().reporterType().isBusiness(),
+                Duration.ZERO);
+    }
+
+    /**
+     * The key the staff queue serves "priority" order by, earliest first: the receipt time moved back 12 hours per
+     * fixed point (age earns {@link #POINTS_PER_DAY} points a day, so one point is worth 12 hours of waiting).
+     * A stored report keeps its key, so a table index can serve the order without rescoring anything as time
+     * passes. It is the order of {@code fixedPoints + 2 × age in days} measured continuously; {@link #of} rounds
+     * age down to whole days and stops it at 30 days, so two reports less than one day apart in key, or reports
+     * waiting longer than 30 days, may come in an order {@link #of} would tie or swap (docs/data-model.md).
+     */
+    public static Instant queueKey(Report report) {
+        return report.receivedAt().minus(Duration.ofHours(12L * fixedPoints(report)));
+    }
 }

@@ -25,7 +25,6 @@ class ReportTest {
     private static final ReportId ID = new ReportId("01GFNPZ5Y0ABCDEFGHJKMNPQRS");
     private static final ReportId FIRST = new ReportId("01GFNPZ5Y0ABCDEFGHJKMNPQRT");
     private static final Decision EXTENSION = new Decision(Outcome.EXTENSION, "rule", "v1", 0, 4230, "Extended.", "연장.");
-    private static final HistoryEntry.DecisionSummary SUMMARY = HistoryEntry.DecisionSummary.of(EXTENSION);
 
     private static Report received() {
         return Report.received(ID, "2022-10-15", SUBMISSION, RECEIVED_AT, "hash");
@@ -40,7 +39,8 @@ class ReportTest {
         assertThat(report.triageReason()).isNull();
         assertThat(report.riskFlags()).isEmpty();
         assertThat(report.duplicate()).isEmpty();
-        assertThat(report.history()).isEmpty();
+        assertThat(report.documentsDueBy()).isNull();
+        assertThat(report.flaggedUnderPolicy()).isNull();
     }
 
     @Test
@@ -51,7 +51,7 @@ class ReportTest {
         Report triaged = received().triaged(triage);
 
         assertThat(triaged).isEqualTo(new Report(ID, "2022-10-15", SUBMISSION, RECEIVED_AT, ReportStatus.NEEDS_REVIEW,
-                EXTENSION, "hash", TriageReason.DUPLICATE, Set.of(RiskFlag.OUTLIER_AMOUNT), FIRST, List.of()));
+                EXTENSION, "hash", TriageReason.DUPLICATE, Set.of(RiskFlag.OUTLIER_AMOUNT), FIRST, null, null));
         assertThat(triaged.duplicate()).contains(FIRST);
     }
 
@@ -82,21 +82,33 @@ class ReportTest {
     }
 
     @Test
-    void historyIsAppendedAndTellsWhichPolicyVersionsTheReportCarries() {
+    void aFlagTellsWhichPolicyVersionsTheReportCarries() {
         Report triaged = received()
                 .triaged(new TriageResult(ReportStatus.AUTO_APPROVED, TriageReason.AUTO_APPROVED, EXTENSION, Set.of(), null))
                 .movedTo(ReportStatus.PAID);
-        HistoryEntry flagged = new HistoryEntry(RECEIVED_AT, HistoryEntry.Kind.FLAGGED, "v1", "v2", SUMMARY, SUMMARY,
-                ReportStatus.PAID, ReportStatus.PAID);
 
-        Report withHistory = triaged.withHistory(flagged);
+        Report flagged = triaged.flaggedBy("v2");
 
-        assertThat(withHistory.history()).containsExactly(flagged);
-        assertThat(triaged.history()).isEmpty();
-        assertThat(withHistory.carriesPolicyVersion("v1")).isTrue();
-        assertThat(withHistory.carriesPolicyVersion("v2")).isTrue();
+        assertThat(flagged.flaggedUnderPolicy()).isEqualTo("v2");
+        assertThat(flagged.status()).isEqualTo(ReportStatus.PAID);
+        assertThat(flagged.decision()).isEqualTo(triaged.decision());
+        assertThat(flagged.carriesPolicyVersion("v1")).isTrue();
+        assertThat(flagged.carriesPolicyVersion("v2")).isTrue();
         assertThat(triaged.carriesPolicyVersion("v2")).isFalse();
         assertThat(received().carriesPolicyVersion("v1")).isFalse();
+    }
+
+    @Test
+    void aDocumentDeadlineIsKeptOnlyWhileTheReportWaitsForDocuments() {
+        Report review = received()
+                .triaged(new TriageResult(ReportStatus.NEEDS_REVIEW, TriageReason.MANUAL_REVIEW, EXTENSION, Set.of(), null));
+        Instant due = RECEIVED_AT.plus(java.time.Duration.ofDays(14));
+
+        Report waiting = review.decided(ReportStatus.NEEDS_DOCUMENTS, EXTENSION, null, due);
+        assertThat(waiting.documentsDueBy()).isEqualTo(due);
+
+        assertThat(waiting.movedTo(ReportStatus.NEEDS_REVIEW).documentsDueBy()).isNull();
+        assertThat(review.decided(ReportStatus.APPROVED, EXTENSION, null, due).documentsDueBy()).isNull();
     }
 
     @Test
@@ -110,19 +122,5 @@ class ReportTest {
     void onlyAReceivedReportMayLackADecision() {
         assertThatThrownBy(() -> new Report(ID, "2022-10-15", SUBMISSION, RECEIVED_AT, ReportStatus.AUTO_APPROVED, null, "hash"))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void aFlaggedEntryKeepsItsStatusAndSummariesCompareTheAward() {
-        assertThatThrownBy(() -> new HistoryEntry(RECEIVED_AT, HistoryEntry.Kind.FLAGGED, "v1", "v2", SUMMARY, SUMMARY,
-                ReportStatus.APPROVED, ReportStatus.PAID)).isInstanceOf(IllegalArgumentException.class);
-
-        HistoryEntry.DecisionSummary otherRuleSameAward = new HistoryEntry.DecisionSummary(
-                Outcome.EXTENSION, "other-rule", "v2", 0, 4230);
-        HistoryEntry.DecisionSummary longer = new HistoryEntry.DecisionSummary(Outcome.EXTENSION, "rule", "v2", 0, 4231);
-        HistoryEntry.DecisionSummary paid = new HistoryEntry.DecisionSummary(Outcome.PAYMENT, "rule", "v2", 1, 0);
-        assertThat(SUMMARY.awardsTheSameAs(otherRuleSameAward)).isTrue();
-        assertThat(SUMMARY.awardsTheSameAs(longer)).isFalse();
-        assertThat(SUMMARY.awardsTheSameAs(paid)).isFalse();
     }
 }

@@ -1,6 +1,5 @@
 package dev.damagedesk.domain.rescoring;
 
-import dev.damagedesk.domain.report.HistoryEntry;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.report.ReportStatus;
@@ -58,7 +57,7 @@ class RescoringTest {
     }
 
     @Test
-    void anUndecidedReportIsRescoredRetriagedAndItsHistoryHoldsBeforeAndAfter() {
+    void anUndecidedReportIsRescoredAndRetriaged() {
         Report report = triagedUnderV1(id(1), manualReview(V1));
         assertThat(report.status()).isEqualTo(ReportStatus.NEEDS_REVIEW);
 
@@ -68,14 +67,11 @@ class RescoringTest {
             assertThat(rescored.before()).isEqualTo(manualReview(V1));
             assertThat(rescored.after()).isEqualTo(extension(V2, 5000));
             assertThat(rescored.newStatus()).isEqualTo(ReportStatus.AUTO_APPROVED);
-            assertThat(rescored.entry()).isEqualTo(new HistoryEntry(AT, HistoryEntry.Kind.RESCORED, V1, V2,
-                    HistoryEntry.DecisionSummary.of(manualReview(V1)), HistoryEntry.DecisionSummary.of(extension(V2, 5000)),
-                    ReportStatus.NEEDS_REVIEW, ReportStatus.AUTO_APPROVED));
             Report stored = rescored.report();
             assertThat(stored.status()).isEqualTo(ReportStatus.AUTO_APPROVED);
             assertThat(stored.decision()).isEqualTo(extension(V2, 5000));
             assertThat(stored.triageReason()).isEqualTo(TriageReason.AUTO_APPROVED);
-            assertThat(stored.history()).containsExactly(rescored.entry());
+            assertThat(stored.flaggedUnderPolicy()).isNull();
         });
     }
 
@@ -94,7 +90,7 @@ class RescoringTest {
 
         assertThat(result).isInstanceOfSatisfying(Rescoring.Rescored.class, rescored -> {
             assertThat(rescored.newStatus()).isEqualTo(ReportStatus.NEEDS_DOCUMENTS);
-            assertThat(rescored.entry().statusBefore()).isEqualTo(status);
+            assertThat(rescored.before()).isEqualTo(v1);
         });
     }
 
@@ -106,7 +102,7 @@ class RescoringTest {
         Rescoring.Result twice = rescoring.rescore(once, V2_LONGER_EXTENSION, INCIDENT, AT.plusSeconds(60));
 
         assertThat(twice).isEqualTo(new Rescoring.Unchanged(once));
-        assertThat(once.history()).hasSize(1);
+        assertThat(once.decision().policyVersion()).isEqualTo(V2);
     }
 
     @Test
@@ -130,15 +126,10 @@ class RescoringTest {
 
         assertThat(result).isInstanceOfSatisfying(Rescoring.Flagged.class, flagged -> {
             assertThat(flagged.newDecision()).isEqualTo(extension(V2, 5000));
-            assertThat(flagged.entry().kind()).isEqualTo(HistoryEntry.Kind.FLAGGED);
-            assertThat(flagged.entry().statusBefore()).isEqualTo(staffStatus);
-            assertThat(flagged.entry().statusAfter()).isEqualTo(staffStatus);
-            assertThat(flagged.entry().before().extensionMinutes()).isEqualTo(4230);
-            assertThat(flagged.entry().after().extensionMinutes()).isEqualTo(5000);
             Report kept = flagged.report();
             assertThat(kept.status()).isEqualTo(staffStatus);
             assertThat(kept.decision()).as("a staff decision is never overwritten").isEqualTo(decided.decision());
-            assertThat(kept.history()).containsExactly(flagged.entry());
+            assertThat(kept.flaggedUnderPolicy()).isEqualTo(V2);
             // The job running again does not flag twice.
             assertThat(rescoring.rescore(kept, V2_LONGER_EXTENSION, INCIDENT, AT)).isEqualTo(new Rescoring.Unchanged(kept));
         });
@@ -208,7 +199,7 @@ class RescoringTest {
         Decision approvedExtension = extension(V1, 4230);
         Report withExtension = new Report(review.id(), review.incidentId(), review.submission(), review.receivedAt(),
                 review.status(), approvedExtension, review.tokenHash(), review.triageReason(), review.riskFlags(),
-                review.duplicateOf(), review.history());
+                review.duplicateOf(), null, null);
         return switch (status) {
             case APPROVED -> withExtension.movedTo(ReportStatus.APPROVED);
             case REJECTED -> withExtension.movedTo(ReportStatus.REJECTED);

@@ -10,7 +10,7 @@ import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.IdempotencyStore;
-import dev.damagedesk.adapters.repository.ReportRepository;
+import dev.damagedesk.adapters.repository.DynamoDbReportStore;
 import dev.damagedesk.domain.identity.TrackingTokens;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.validation.SubmissionParser;
@@ -58,7 +58,7 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.submit = new SubmitRoute(new ReportSubmissionService(
                 () -> new SubmissionParser(incidents.incident(incidentId).services(), clock), intakeQueue,
                 new IdempotencyStore(dynamoDb, table), tokens, quote, incidentId, clock, new SecureRandom()));
-        this.status = new StatusRoute(new ReportStatusService(new ReportRepository(dynamoDb, table), tokens, clock), quote);
+        this.status = new StatusRoute(new ReportStatusService(DynamoDbReportStore.readOnly(dynamoDb, table), tokens, clock), quote);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.damagedesk.intake.status;
 
-import dev.damagedesk.adapters.repository.ReportRepository;
+import dev.damagedesk.application.port.ReportStore;
+import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.domain.identity.TrackingTokens;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
@@ -31,11 +32,11 @@ public final class ReportStatusService {
         }
     }
 
-    private final ReportRepository reports;
+    private final ReportStore reports;
     private final TrackingTokens tokens;
     private final Clock clock;
 
-    public ReportStatusService(ReportRepository reports, TrackingTokens tokens, Clock clock) {
+    public ReportStatusService(ReportStore reports, TrackingTokens tokens, Clock clock) {
         this.reports = reports;
         this.tokens = tokens;
         this.clock = clock;
@@ -47,7 +48,7 @@ public final class ReportStatusService {
             return new Lookup.NotFound();
         }
         ReportId id = parsed.get();
-        Optional<Report> stored = reports.find(id);
+        Optional<Report> stored = reports.find(id).map(StoredReport::report);
         if (stored.isPresent()) {
             return TrackingTokens.matchesHash(token, stored.get().tokenHash())
                     ? new Lookup.Stored(stored.get()) : new Lookup.NotFound();

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentCatalog;
-import dev.damagedesk.adapters.repository.ReportRepository;
+import dev.damagedesk.adapters.repository.DynamoDbReportStore;
 import dev.damagedesk.domain.identity.TrackingTokens;
 import dev.damagedesk.domain.incident.Incident;
 import dev.damagedesk.domain.report.Category;
@@ -849,8 +849,12 @@ class OpenApiContractTest {
         for (ReportStatus step : staffSteps) {
             report = report.movedTo(step);
         }
-        assertThat(new ReportRepository(cloud().aws().dynamoDb(), environment().get("REPORTS_TABLE"))
-                .insertIfAbsent(report, receivedAt.plus(Duration.ofDays(1)))).isTrue();
+        dev.damagedesk.domain.audit.AuditEntry scored = dev.damagedesk.domain.audit.AuditChain.first(id, receivedAt,
+                dev.damagedesk.domain.staff.Actor.function("ProcessorFunction"),
+                dev.damagedesk.domain.audit.AuditAction.SCORED, dev.damagedesk.domain.audit.AuditState.of(report),
+                null, null);
+        assertThat(DynamoDbReportStore.readOnly(cloud().aws().dynamoDb(), environment().get("REPORTS_TABLE"))
+                .insertIfAbsent(report, scored, receivedAt.plus(Duration.ofDays(1)))).isTrue();
         return report;
     }
 

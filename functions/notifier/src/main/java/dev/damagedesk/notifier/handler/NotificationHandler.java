@@ -4,16 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.lambda.SqsBatch;
 import dev.damagedesk.adapters.repository.NoticeLedger;
 import dev.damagedesk.notifier.email.EmailSender;
 import dev.damagedesk.notifier.send.NoticeDelivery;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * SQS event source of the notification queue: sends each notice email at most once. A send that fails
@@ -22,7 +20,7 @@ import java.util.List;
  */
 public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    private final NoticeDelivery delivery;
+    private final SqsBatch<String> batch;
 
     public NotificationHandler() {
         this(FunctionEnvironment.system(), Clock.systemUTC());
@@ -30,29 +28,21 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
 
     NotificationHandler(FunctionEnvironment environment, Clock clock) {
         AwsClients clients = new AwsClients(environment);
-        this.delivery = new NoticeDelivery(
+        NoticeDelivery delivery = new NoticeDelivery(
                 new NoticeLedger(clients.dynamoDb(), environment.required("REPORTS_TABLE")),
                 new EmailSender(clients.sesV2(), environment.required("SENDER_EMAIL")),
                 Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095)),
                 clock);
+        // The delivery reads its own message format; another delivery holding the claim means: retry later.
+        this.batch = new SqsBatch<>("notice", body -> body, body -> {
+            NoticeDelivery.Outcome outcome = delivery.deliver(body);
+            return outcome == NoticeDelivery.Outcome.BUSY ? SqsBatch.Result.retryLater(outcome.name())
+                    : SqsBatch.Result.done(outcome.name());
+        });
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                NoticeDelivery.Outcome outcome = delivery.deliver(message.getBody());
-                context.getLogger().log("Notice in message " + message.getMessageId() + ": " + outcome, LogLevel.INFO);
-                if (outcome == NoticeDelivery.Outcome.BUSY) {
-                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                }
-            } catch (RuntimeException failed) {
-                context.getLogger().log("Notice in message " + message.getMessageId() + " not sent, will retry: "
-                        + failed, LogLevel.WARN);
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            }
-        }
-        return new SQSBatchResponse(failures);
+        return batch.handle(event, context);
     }
 }

@@ -4,32 +4,29 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
-import dev.damagedesk.adapters.message.MessageFormatException;
+import dev.damagedesk.adapters.lambda.SqsBatch;
+import dev.damagedesk.adapters.message.ReportSubmittedMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
+import dev.damagedesk.adapters.queue.SqsNotifications;
+import dev.damagedesk.adapters.repository.DynamoDbAuditTrail;
 import dev.damagedesk.adapters.repository.DynamoDbDuplicateRegistry;
-import dev.damagedesk.adapters.repository.ReportRepository;
+import dev.damagedesk.adapters.repository.DynamoDbReportStore;
+import dev.damagedesk.application.audit.ReportChanges;
+import dev.damagedesk.application.scoring.ProcessReport;
 import dev.damagedesk.domain.risk.RiskAssessment;
 import dev.damagedesk.domain.triage.ReportTriage;
 import dev.damagedesk.domain.triage.Triage;
-import dev.damagedesk.processor.process.ReportProcessor;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/**
- * SQS event source of the intake queue. Each record is processed on its own; the ones that fail are returned
- * as batch item failures (the event source has ReportBatchItemFailures), so one bad report never holds back
- * or repeats the others. A record that keeps failing reaches the dead-letter queue through the redrive policy.
- */
+/** SQS event source of the intake queue: each record is one report for {@link ProcessReport}. */
 public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    private final ReportProcessor processor;
+    private final SqsBatch<ReportSubmittedMessage> batch;
 
     public ReportProcessorHandler() {
         this(FunctionEnvironment.system(), Clock.systemUTC());
@@ -43,38 +40,21 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
         // The published ledger (re-read once a minute per container) and active policy, else the bundled ones.
         IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
         DynamoDbDuplicateRegistry identities = new DynamoDbDuplicateRegistry(dynamoDb, table, retention, clock);
-        this.processor = new ReportProcessor(
+        DynamoDbAuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
+        ProcessReport processor = new ProcessReport(
                 incidents,
-                identities::countReport,
+                identities,
                 new ReportTriage(RiskAssessment.withDefaults(), identities, Triage.withDefaults()),
-                new ReportRepository(dynamoDb, table),
-                new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL")),
-                retention,
+                new ReportChanges(new DynamoDbReportStore(dynamoDb, table, trail), trail, retention, clock),
+                new SqsNotifications(new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL"))),
                 clock);
+        this.batch = new SqsBatch<>("report", ReportSubmittedMessage::fromJson, message -> SqsBatch.Result.done(
+                processor.process(message.submitted()) ? "stored " + message.reportId().value()
+                        : "already stored " + message.reportId().value() + "; acknowledgement queued again"));
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                boolean stored = processor.process(message.getBody());
-                context.getLogger().log((stored ? "Stored" : "Already stored; re-queued acknowledgement for")
-                        + " message " + message.getMessageId(), LogLevel.INFO);
-            } catch (MessageFormatException unprocessable) {
-                context.getLogger().log("Unprocessable message " + message.getMessageId() + " (receive "
-                        + receiveCount(message) + "): " + unprocessable.getMessage(), LogLevel.ERROR);
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            } catch (RuntimeException transientOrBug) {
-                context.getLogger().log("Processing failed for message " + message.getMessageId() + " (receive "
-                        + receiveCount(message) + "), will retry: " + transientOrBug, LogLevel.WARN);
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            }
-        }
-        return new SQSBatchResponse(failures);
-    }
-
-    private static String receiveCount(SQSEvent.SQSMessage message) {
-        return message.getAttributes() == null ? "?" : message.getAttributes().getOrDefault("ApproximateReceiveCount", "?");
+        return batch.handle(event, context);
     }
 }

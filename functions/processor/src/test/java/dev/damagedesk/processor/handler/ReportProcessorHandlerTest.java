@@ -29,6 +29,7 @@ class ReportProcessorHandlerTest {
     private final LocalCloud cloud = SharedLocalCloud.get();
     private final Map<String, String> environment = cloud.functionEnvironment("ProcessorFunction");
     private final String table = cloud.resources().tableName("ReportsTable");
+    private final String auditTable = cloud.resources().tableName("AuditTable");
     private final String notificationQueue = cloud.resources().queueUrl("NotificationQueue");
     private final ReportProcessorHandler handler =
             new ReportProcessorHandler(FunctionEnvironment.of(environment), Clock.systemUTC());
@@ -37,6 +38,11 @@ class ReportProcessorHandlerTest {
     void startFromNothing() {
         for (String id : List.of(MUSIC_REPORT, TAXI_REPORT)) {
             cloud.aws().dynamoDb().deleteItem(delete -> delete.tableName(table).key(reportKey(id)));
+            // The test's own clean-up, with the emulator's full rights: no function may delete an entry.
+            for (Map<String, AttributeValue> entry : auditEntries(id)) {
+                cloud.aws().dynamoDb().deleteItem(delete -> delete.tableName(auditTable)
+                        .key(Map.of("pk", entry.get("pk"), "sk", entry.get("sk"))));
+            }
         }
         cloud.aws().sqs().purgeQueue(purge -> purge.queueUrl(notificationQueue));
     }
@@ -69,6 +75,16 @@ class ReportProcessorHandlerTest {
         assertThat(taxi.get("status").s()).isEqualTo("AUTO_APPROVED");
         assertThat(taxi.get("gsi2pk").s()).isEqualTo("INCIDENT#2022-10-15#SERVICE#taxi");
 
+        // Version 1, carrying audit entry 1, which is also in the audit table.
+        assertThat(music.get("version").n()).isEqualTo("1");
+        assertThat(music.get("lastAudit").m().get("action").s()).isEqualTo("SCORED");
+        assertThat(music.get("lastAudit").m().get("actorId").s()).isEqualTo("ProcessorFunction");
+        assertThat(auditEntries(MUSIC_REPORT)).singleElement().satisfies(entry -> {
+            assertThat(entry.get("sk").s()).isEqualTo("ENTRY#0000000001");
+            assertThat(entry.get("hash")).isEqualTo(music.get("lastAudit").m().get("hash"));
+            assertThat(entry.get("after").m().get("status").s()).isEqualTo("AUTO_APPROVED");
+        });
+
         List<Message> notices = receiveNotices();
         assertThat(notices).extracting(notice -> Json.parseObject(notice.body()).get("reportId"))
                 .containsExactlyInAnyOrder(MUSIC_REPORT, TAXI_REPORT);
@@ -95,6 +111,7 @@ class ReportProcessorHandlerTest {
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("REPORT#" + MUSIC_REPORT)))).count();
         assertThat(reportItems).isEqualTo(1);
+        assertThat(auditEntries(MUSIC_REPORT)).as("no second entry for a redelivery").hasSize(1);
     }
 
     @Test
@@ -132,7 +149,15 @@ class ReportProcessorHandlerTest {
         assertThat(duplicate.get("decision").m().get("ruleId").s()).isEqualTo("duplicate.already-reported");
         assertThat(duplicate.get("decision").m().get("extensionMinutes").n()).isEqualTo("0");
         assertThat(item(MUSIC_REPORT).get("duplicateOf")).isNull();
+        assertThat(auditEntries(repeatedId)).singleElement()
+                .satisfies(entry -> assertThat(entry.get("after").m().get("duplicateOf").s()).isEqualTo(MUSIC_REPORT));
         cloud.aws().dynamoDb().deleteItem(delete -> delete.tableName(table).key(reportKey(repeatedId)));
+    }
+
+    private List<Map<String, AttributeValue>> auditEntries(String reportId) {
+        return cloud.aws().dynamoDb().query(query -> query.tableName(auditTable)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("REPORT#" + reportId)))).items();
     }
 
     private SQSBatchResponse handle(SQSEvent event) {

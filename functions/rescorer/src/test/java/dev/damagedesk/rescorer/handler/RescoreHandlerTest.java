@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The re-scoring handler driven by an SQS event fixture against the emulators. The whole journey (publish,
- * pages, history) is PolicyRescoringIT's; here, the failure paths: a page that cannot be done is returned for
+ * pages, audit entries) is PolicyRescoringIT's; here, the failure paths: a page that cannot be done is returned for
  * retry (and, after the redrive policy's receives, parked with its cursor), never dropped.
  */
 class RescoreHandlerTest {

@@ -90,16 +90,22 @@ class SamTemplateTest {
     }
 
     @Test
-    void oneTableWithTwoIndexesAndTtl() {
-        assertThat(template.tables()).hasSize(1);
+    void theReportsTableWithItsIndexesAndTtlAndTheAuditTable() {
+        assertThat(template.tables()).extracting(TableSpec::logicalId).containsExactly("ReportsTable", "AuditTable");
+        TableSpec audit = template.table("AuditTable");
+        assertThat(audit.hashKey()).isEqualTo("pk");
+        assertThat(audit.rangeKey()).contains("sk");
+        assertThat(audit.globalSecondaryIndexes()).isEmpty();
+        assertThat(audit.ttlAttribute()).as("audit entries never expire").isEmpty();
         TableSpec table = template.table("ReportsTable");
         assertThat(table.hashKey()).isEqualTo("pk");
         assertThat(table.rangeKey()).contains("sk");
-        assertThat(table.attributeTypes()).containsOnlyKeys("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk")
+        assertThat(table.attributeTypes()).containsOnlyKeys("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "gsi3sk")
                 .allSatisfy((name, type) -> assertThat(type).isEqualTo("S"));
         assertThat(table.globalSecondaryIndexes()).containsExactly(
                 new IndexSpec("StatusQueue", "gsi1pk", Optional.of("gsi1sk"), "ALL"),
-                new IndexSpec("IncidentService", "gsi2pk", Optional.of("gsi2sk"), "ALL"));
+                new IndexSpec("IncidentService", "gsi2pk", Optional.of("gsi2sk"), "ALL"),
+                new IndexSpec("StatusPriority", "gsi1pk", Optional.of("gsi3sk"), "ALL"));
         assertThat(table.ttlAttribute()).contains("expiresAt");
     }
 

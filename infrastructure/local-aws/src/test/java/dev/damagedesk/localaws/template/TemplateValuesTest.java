@@ -23,7 +23,8 @@ class TemplateValuesTest {
                     "IntakeDeadLetterQueue", "arn:aws:sqs:us-east-1:000000000000:IntakeDeadLetterQueue",
                     "NotificationQueue", "arn:aws:sqs:us-east-1:000000000000:NotificationQueue",
                     "NotificationDeadLetterQueue", "arn:aws:sqs:us-east-1:000000000000:NotificationDeadLetterQueue"),
-            Map.of("ReportsTable", "arn:aws:dynamodb:us-east-1:000000000000:table/ReportsTable"),
+            Map.of("ReportsTable", "arn:aws:dynamodb:us-east-1:000000000000:table/ReportsTable",
+                    "AuditTable", "arn:aws:dynamodb:us-east-1:000000000000:table/AuditTable"),
             Map.of("TrackingTokenSecret", SECRET),
             List.of("IntakeFunction", "ProcessorFunction", "NotifierFunction"));
     private final TemplateValues values = new TemplateValues(template, Map.of(), names);
@@ -103,6 +104,7 @@ class TemplateValuesTest {
         assertThat(values.environmentOf(template.function("IntakeFunction"))).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1",
                 "REPORTS_TABLE", "ReportsTable",
+                "AUDIT_TABLE", "AuditTable",
                 "ACTIVE_INCIDENT_ID", "2022-10-15",
                 "REPORT_RETENTION_DAYS", "1095",
                 "INTAKE_QUEUE_URL", "http://127.0.0.1:9324/000000000000/IntakeQueue",

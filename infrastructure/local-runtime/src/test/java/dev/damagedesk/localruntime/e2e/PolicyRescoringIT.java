@@ -10,15 +10,20 @@ import dev.damagedesk.adapters.incident.PolicyCatalog;
 import dev.damagedesk.adapters.incident.PolicyPublisher;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.IncidentStore;
-import dev.damagedesk.adapters.repository.ReportRepository;
+import dev.damagedesk.adapters.repository.DynamoDbAuditTrail;
+import dev.damagedesk.adapters.repository.DynamoDbReportStore;
+import dev.damagedesk.application.port.StoredReport;
+import dev.damagedesk.domain.audit.AuditAction;
+import dev.damagedesk.domain.audit.AuditChain;
+import dev.damagedesk.domain.audit.AuditEntry;
 import dev.damagedesk.domain.policy.PolicyDocuments;
-import dev.damagedesk.domain.report.HistoryEntry;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.report.ReportStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,8 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Publishing a new policy version re-scores the incident's stored reports through the re-scoring queue and
- * function: an undecided report gets the new decision with its before/after in its history; a report staff
- * already decided keeps its decision and is only flagged; publishing the same version again changes nothing.
+ * function: an undecided report gets the new decision and a RESCORED audit entry with its before and after; a
+ * report staff already decided keeps its decision and gets a FLAGGED entry; publishing the same version again
+ * changes nothing.
  */
 class PolicyRescoringIT {
 
@@ -39,7 +45,8 @@ class PolicyRescoringIT {
 
     private static LocalRuntimeUnderTest runtime;
     private static PublicApiClient api;
-    private static ReportRepository reports;
+    private static DynamoDbReportStore reports;
+    private static DynamoDbAuditTrail trail;
     private static PolicyPublisher publisher;
 
     @BeforeAll
@@ -49,7 +56,8 @@ class PolicyRescoringIT {
         FunctionEnvironment environment = FunctionEnvironment.of(runtime.cloud().functionEnvironment("RescoreFunction"));
         AwsClients clients = new AwsClients(environment);
         String table = runtime.cloud().resources().tableName("ReportsTable");
-        reports = new ReportRepository(clients.dynamoDb(), table);
+        reports = DynamoDbReportStore.readOnly(clients.dynamoDb(), table);
+        trail = new DynamoDbAuditTrail(clients.dynamoDb(), runtime.cloud().resources().tableName("AuditTable"));
         IncidentStore store = new IncidentStore(clients.dynamoDb(), table);
         IncidentDirectory directory = new IncidentDirectory(store, new IncidentCatalog(), new PolicyCatalog(),
                 Clock.systemUTC(), Duration.ZERO);
@@ -63,7 +71,7 @@ class PolicyRescoringIT {
     }
 
     @Test
-    void aNewPolicyVersionRescoresUndecidedReportsWithHistoryAndOnlyFlagsStaffDecisions() {
+    void aNewPolicyVersionRescoresUndecidedReportsWithAuditEntriesAndOnlyFlagsStaffDecisions() {
         ReportId undecided = submitAndWaitUntilScored();
         ReportId decided = submitAndWaitUntilScored();
         markApprovedByStaff(decided);
@@ -72,30 +80,39 @@ class PolicyRescoringIT {
 
         assertThat(result).isInstanceOf(PolicyPublisher.Result.Published.class);
         assertThat(((PolicyPublisher.Result.Published) result).servicesQueued()).contains("music");
-        Report rescored = Eventually.await("the undecided report re-scored under v2", LIMIT, () ->
-                reports.find(undecided).filter(report -> report.decision().policyVersion().equals("2022-10-15/v2")));
-        assertThat(rescored.decision().extensionMinutes()).isEqualTo(4 * MUSIC_OUTAGE_MINUTES);
-        assertThat(rescored.history()).singleElement().satisfies(entry -> {
-            assertThat(entry.kind()).isEqualTo(HistoryEntry.Kind.RESCORED);
-            assertThat(entry.fromPolicyVersion()).isEqualTo("2022-10-15/v1");
-            assertThat(entry.toPolicyVersion()).isEqualTo("2022-10-15/v2");
+        StoredReport rescored = Eventually.await("the undecided report re-scored under v2", LIMIT, () ->
+                reports.find(undecided).filter(stored -> stored.report().decision().policyVersion()
+                        .equals("2022-10-15/v2")));
+        assertThat(rescored.report().decision().extensionMinutes()).isEqualTo(4 * MUSIC_OUTAGE_MINUTES);
+        assertThat(rescored.version()).isEqualTo(2);
+        List<AuditEntry> rescoredTrail = trail.entriesOf(undecided);
+        assertThat(rescoredTrail).extracting(AuditEntry::action).containsExactly(AuditAction.SCORED, AuditAction.RESCORED);
+        assertThat(rescoredTrail.get(1)).satisfies(entry -> {
+            assertThat(entry.actor().id()).isEqualTo("RescoreFunction");
+            assertThat(entry.before().policyVersion()).isEqualTo("2022-10-15/v1");
+            assertThat(entry.after().policyVersion()).isEqualTo("2022-10-15/v2");
             assertThat(entry.before().extensionMinutes()).isEqualTo(3 * MUSIC_OUTAGE_MINUTES);
             assertThat(entry.after().extensionMinutes()).isEqualTo(4 * MUSIC_OUTAGE_MINUTES);
+            assertThat(entry).isEqualTo(rescored.lastEntry());
         });
+        assertThat(AuditChain.verify(rescoredTrail, rescored.version()).intact()).isTrue();
 
-        Report flagged = Eventually.await("the staff decision flagged", LIMIT, () ->
-                reports.find(decided).filter(report -> !report.history().isEmpty()));
-        assertThat(flagged.status()).isEqualTo(ReportStatus.APPROVED);
-        assertThat(flagged.decision().policyVersion()).isEqualTo("2022-10-15/v1");
-        assertThat(flagged.decision().extensionMinutes()).isEqualTo(3 * MUSIC_OUTAGE_MINUTES);
-        assertThat(flagged.history()).singleElement()
-                .satisfies(entry -> assertThat(entry.kind()).isEqualTo(HistoryEntry.Kind.FLAGGED));
+        StoredReport flagged = Eventually.await("the staff decision flagged", LIMIT, () ->
+                reports.find(decided).filter(stored -> stored.version() == 2));
+        assertThat(flagged.report().status()).isEqualTo(ReportStatus.APPROVED);
+        assertThat(flagged.report().decision().policyVersion()).isEqualTo("2022-10-15/v1");
+        assertThat(flagged.report().decision().extensionMinutes()).isEqualTo(3 * MUSIC_OUTAGE_MINUTES);
+        assertThat(flagged.report().flaggedUnderPolicy()).isEqualTo("2022-10-15/v2");
+        assertThat(trail.entriesOf(decided)).extracting(AuditEntry::action)
+                .containsExactly(AuditAction.SCORED, AuditAction.FLAGGED);
 
         // The same version published again: the job runs again and finds nothing to do.
         publisher.publish(version2WithExtensionMultiplier(4));
         ReportJourneyIT.waitUntilQueuesAreIdle(runtime, "RescoreQueue");
-        assertThat(reports.find(undecided).orElseThrow().history()).hasSize(1);
-        assertThat(reports.find(decided).orElseThrow().history()).hasSize(1);
+        assertThat(reports.find(undecided).orElseThrow().version()).isEqualTo(2);
+        assertThat(reports.find(decided).orElseThrow().version()).isEqualTo(2);
+        assertThat(trail.entriesOf(undecided)).hasSize(2);
+        assertThat(trail.entriesOf(decided)).hasSize(2);
     }
 
     private static ReportId submitAndWaitUntilScored() {
@@ -103,7 +120,7 @@ class PolicyRescoringIT {
         PublicApiClient.Reply accepted = api.submit(PublicApiClient.validReport(email));
         assertThat(accepted.status()).isEqualTo(202);
         ReportId id = ReportId.parse((String) accepted.json().get("reportId")).orElseThrow();
-        return Eventually.await("the report stored", LIMIT, () -> reports.find(id).map(Report::id));
+        return Eventually.await("the report stored", LIMIT, () -> reports.find(id).map(stored -> stored.report().id()));
     }
 
     /** What a staff decision does to the stored report (the admin API comes in a later issue). */

@@ -3,7 +3,7 @@ package dev.damagedesk.localruntime.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.damagedesk.adapters.message.ReportSubmittedMessage;
-import dev.damagedesk.adapters.repository.ReportRepository;
+import dev.damagedesk.adapters.repository.DynamoDbReportStore;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.triage.AuditSample;
@@ -136,9 +136,9 @@ class ReportJourneyIT {
     }
 
     private static String intakeMessageFor(String reportId) {
-        ReportRepository reports = new ReportRepository(runtime.cloud().aws().dynamoDb(),
+        DynamoDbReportStore reports = DynamoDbReportStore.readOnly(runtime.cloud().aws().dynamoDb(),
                 runtime.cloud().resources().tableName("ReportsTable"));
-        Report report = reports.find(ReportId.parse(reportId).orElseThrow()).orElseThrow();
+        Report report = reports.find(ReportId.parse(reportId).orElseThrow()).orElseThrow().report();
         return new ReportSubmittedMessage(report.id(), report.receivedAt(), report.incidentId(), report.tokenHash(),
                 SubmissionFormat.toMap(report.submission())).toJson();
     }
