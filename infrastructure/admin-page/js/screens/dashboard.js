@@ -45,11 +45,15 @@ export async function dashboardScreen({ main, query, navigate }) {
 }
 
 function render(figures) {
-  const queues = (figures.queues ?? []).map((queue) => ({
-    name: queue.queue ?? queue.name,
-    depth: number(queue.depth ?? queue.messages ?? queue.approximateMessages),
-    age: number(queue.oldestAgeSeconds ?? queue.ageOfOldestMessageSeconds ?? queue.oldestMessageAgeSeconds ?? queue.ageSeconds),
-  }));
+  const queues = (figures.queues ?? []).filter((queue) => !queue.deadLetter).map((queue) => {
+    const age = queue.oldestMessageAgeSeconds ?? queue.oldestAgeSeconds ?? queue.ageOfOldestMessageSeconds;
+    return {
+      name: queue.queue ?? queue.name,
+      depth: number(queue.depth ?? queue.messages) + number(queue.inFlight) + number(queue.delayed),
+      age: age == null ? null : number(age),
+    };
+  });
+  const ages = queues.filter((q) => q.age != null);
   const deadLetters = (figures.deadLetters ?? []).map((dlq) => ({
     label: dlq.queue ?? dlq.name, value: number(dlq.count ?? dlq.messages ?? dlq.depth),
   }));
@@ -59,7 +63,8 @@ function render(figures) {
       timeChart(figures.reportsPerMinute ?? figures.perMinute, 'chart-per-minute', t('dashboard.perMinute'), 'minute'),
       timeChart(figures.reportsPerHour ?? figures.perHour, 'chart-per-hour', t('dashboard.perHour'), 'hour'),
       queues.length ? horizontalBars(queues.map((q) => ({ label: q.name, value: q.depth })), { id: 'chart-queue-depth', title: t('dashboard.depth') }) : null,
-      queues.length ? horizontalBars(queues.map((q) => ({ label: q.name, value: q.age })), { id: 'chart-queue-age', title: t('dashboard.age'), unit: ' s' }) : null,
+      ages.length ? horizontalBars(ages.map((q) => ({ label: q.name, value: q.age })), { id: 'chart-queue-age', title: t('dashboard.age'), unit: ' s' })
+        : h('figure', { class: 'chart-figure', id: 'chart-queue-age' }, h('figcaption', {}, t('dashboard.age')), notice(t('dashboard.ageUnknown'))),
       countChart(figures.countsByStatus ?? figures.byStatus, 'chart-by-status', t('dashboard.byStatus'), 'status'),
       countChart(figures.countsByReason ?? figures.byTriageReason ?? figures.byReason, 'chart-by-reason', t('dashboard.byReason'), 'reason'),
       countChart(figures.moneyByRule ?? figures.amountByRule, 'chart-by-rule', t('dashboard.byRule'), null)),

@@ -11,11 +11,12 @@ export async function incidentsScreen({ main, parts, me, navigate }) {
     return incidentDetail(main, parts[1], supervisor, navigate);
   }
   show(main, h('h1', {}, t('incidents.title')), notice(t('common.loading')));
+  const opener = openForm(navigate);
   let answer;
   try {
     answer = await get('/v1/admin/incidents');
   } catch (error) {
-    show(main, h('h1', {}, t('incidents.title')), errorBox(error));
+    show(main, h('h1', {}, t('incidents.title')), opener, errorBox(error));
     return null;
   }
   const incidents = answer?.items ?? answer?.incidents ?? (Array.isArray(answer) ? answer : []);
@@ -29,8 +30,23 @@ export async function incidentsScreen({ main, parts, me, navigate }) {
         h('td', {}, incident.activePolicyVersion ?? ''));
     })));
   const importer = supervisor ? importForm(null, () => navigate('incidents')) : null;
-  show(main, h('h1', {}, t('incidents.title')), list, importer);
+  show(main, h('h1', {}, t('incidents.title')), opener, list, importer);
   return null;
+}
+
+/** Opens an incident by its id (the list may be long, or not offered by the API). */
+function openForm(navigate) {
+  const id = h('input', { id: 'open-incident-id', size: 20 });
+  const form = h('form', { class: 'lookup', id: 'open-incident-form' },
+    h('span', { class: 'lookup-title' }, t('incidents.id')), id,
+    h('button', { type: 'submit', id: 'open-incident' }, t('incidents.open')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (id.value.trim()) {
+      navigate(`incidents/${encodeURIComponent(id.value.trim())}`);
+    }
+  });
+  return form;
 }
 
 async function incidentDetail(main, incidentId, supervisor, navigate) {
