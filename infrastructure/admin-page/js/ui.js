@@ -107,6 +107,12 @@ export function filterForm(initial, onSubmit, { submitLabel = t('common.apply'),
   return form;
 }
 
+/** The filter of a bulk decision or an export: the queue's fields without its order (docs/admin-api.md). */
+export function readJobFilter(form) {
+  const { order, ...filter } = readFilter(form);
+  return filter;
+}
+
 export function readFilter(form) {
   const data = new FormData(form);
   const filter = {};

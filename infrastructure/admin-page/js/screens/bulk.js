@@ -3,7 +3,7 @@
 import { h, show } from '../dom.js';
 import { t, formatNumber } from '../i18n.js';
 import { post } from '../api.js';
-import { filterForm, readFilter, errorBox, notice, jobProgress } from '../ui.js';
+import { filterForm, readJobFilter, errorBox, notice, jobProgress } from '../ui.js';
 
 const BULK_ACTIONS = ['approve', 'reject', 'request-documents'];
 
@@ -16,13 +16,27 @@ export async function bulkScreen({ main, me }) {
   const action = h('select', { id: 'bulk-action', name: 'action' },
     BULK_ACTIONS.map((code) => h('option', { value: code }, t(`action.${code}`))));
   const reason = h('textarea', { id: 'bulk-reason', name: 'reason', rows: 2 });
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const deadline = h('input', { type: 'date', id: 'bulk-deadline', name: 'deadline', value: inAWeek });
+  const deadlineField = h('label', { class: 'field', hidden: true }, h('span', {}, t('form.deadline')), deadline);
+  action.addEventListener('change', () => {
+    deadlineField.hidden = action.value !== 'request-documents';
+  });
   const form = filterForm({}, () => dryRun(), { submitLabel: t('bulk.dryRun'), id: 'bulk-filter' });
   form.querySelector('.buttons').before(
     h('label', { class: 'field' }, h('span', {}, t('bulk.action')), action),
+    deadlineField,
     h('label', { class: 'field wide' }, h('span', {}, t('form.reason')), reason));
 
   async function dryRun() {
-    const request = { filter: readFilter(form), action: action.value, reason: reason.value.trim() };
+    const request = { filter: readJobFilter(form), action: action.value };
+    if (reason.value.trim()) {
+      request.reason = reason.value.trim();
+    }
+    if (action.value === 'request-documents' && deadline.value) {
+      // the end of the chosen day in Korea, the reporters' time zone
+      request.deadline = new Date(`${deadline.value}T23:59:59+09:00`).toISOString();
+    }
     show(outcome, notice(t('common.loading')));
     try {
       const preview = await post('/v1/admin/bulk-decisions', { ...request, dryRun: true });

@@ -2,7 +2,7 @@
 import { h, show } from '../dom.js';
 import { t } from '../i18n.js';
 import { post } from '../api.js';
-import { filterForm, readFilter, errorBox, notice, jobProgress } from '../ui.js';
+import { filterForm, readJobFilter, errorBox, notice, jobProgress } from '../ui.js';
 
 export async function exportScreen({ main, me }) {
   const outcome = h('div', { id: 'export-outcome' });
@@ -10,7 +10,7 @@ export async function exportScreen({ main, me }) {
   const form = filterForm({}, async () => {
     show(outcome, notice(t('common.loading')));
     try {
-      const started = await post('/v1/admin/exports', { filter: readFilter(form), includePersonalData: personal.checked });
+      const started = await post('/v1/admin/exports', { filter: readJobFilter(form), includePersonalData: personal.checked });
       show(outcome, notice(t('export.started', { jobId: started.jobId })), jobProgress(started.jobId));
     } catch (error) {
       show(outcome, errorBox(error));
