@@ -106,8 +106,13 @@ class BulkAndExportIT {
         assertThat(rows.get(0)).contains("reportId");
         List<String> row = rows.stream().filter(cells -> cells.contains(report.reportId())).findFirst().orElseThrow(
                 () -> new AssertionError("The export has no row for " + report.reportId() + ": " + rows));
-        assertThat(row).contains(name, report.email());
-        assertThat(rows).hasSize(2);
+        List<String> header = rows.get(0);
+        // Korean text, commas, quotes and a line break come back exactly as the reporter typed them.
+        assertThat(row.get(header.indexOf("name"))).isEqualTo(name);
+        assertThat(row.get(header.indexOf("description"))).isEqualTo(description);
+        assertThat(row.get(header.indexOf("email"))).isEqualTo(report.email());
+        assertThat(row.get(header.indexOf("status"))).isEqualTo("NEEDS_REVIEW");
+        assertThat(rows).as("the header and this test's one report of its service").hasSize(2);
     }
 
     private String statusOf(StaffSystem.FiledReport report, StaffSystem.Staff staff) {
