@@ -2,7 +2,11 @@ package dev.damagedesk.browsertests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.damagedesk.localaws.auth.StaffTokens;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -111,22 +115,35 @@ class SignInIT {
     }
 
     @Test
-    void anExpiredTokenIsRefusedAndThePageReturnsToSignIn() {
+    void anExpiredTokenIsRefusedByTheApiAndThePageReturnsToSignIn() {
         StaffSystem.Staff reviewer = system.staff("reviewer");
         page.open(null).signIn(reviewer);
         String token = (String) page.script("return JSON.parse(sessionStorage.getItem('damagedesk.session')).accessToken");
-        // A token that says it expired an hour ago (its signature no longer matches either: a validly signed
-        // expired token is a cell of the authorisation matrix test): the API refuses it...
-        String expired = withPayload(token, payload -> payload.replaceFirst("\"exp\":\\d+",
-                "\"exp\":" + (System.currentTimeMillis() / 1000 - 3600)));
+        // The same token, validly signed with the pool's own key, but expired a minute ago.
+        StaffTokens tokens = system.tokens();
+        String expired = StaffTokens.resign(token, claims -> claims
+                .issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
+                .expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(1)))), tokens.cognitoLocalKey());
         assertThat(system.adminApi("GET", "/v1/admin/reports", expired, null).statusCode()).isEqualTo(401);
 
-        // ...and the page, seeing the session's expiry passed, goes back to sign-in without calling the API.
+        // A page that still believes in it sends it, is refused, and goes back to sign-in.
+        page.script("const s = JSON.parse(sessionStorage.getItem('damagedesk.session'));"
+                + "s.accessToken = arguments[0]; sessionStorage.setItem('damagedesk.session', JSON.stringify(s));", expired);
+        page.driver().navigate().refresh();
+        page.awaitSignInScreen();
+        assertThat(page.signInMessage()).contains("refused");
+    }
+
+    @Test
+    void aSessionPastItsExpiryReturnsToSignInWithoutCallingTheApi() {
+        StaffSystem.Staff reviewer = system.staff("reviewer");
+        page.open(null).signIn(reviewer);
         page.script("const s = JSON.parse(sessionStorage.getItem('damagedesk.session'));"
                 + "s.expiresAt = Date.now() - 1000; sessionStorage.setItem('damagedesk.session', JSON.stringify(s));");
         page.navigate("dashboard");
         page.awaitSignInScreen();
         assertThat(page.signInMessage()).contains("expired");
+        assertThat(page.script("return sessionStorage.getItem('damagedesk.session')")).isNull();
     }
 
     private static String withPayload(String jwt, java.util.function.UnaryOperator<String> change) {

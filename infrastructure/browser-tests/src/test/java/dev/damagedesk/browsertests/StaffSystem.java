@@ -1,6 +1,7 @@
 package dev.damagedesk.browsertests;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.damagedesk.localaws.auth.StaffTokens;
 import dev.damagedesk.localaws.mailbox.LocalMailbox;
 import dev.damagedesk.localruntime.LocalRuntime;
 import dev.damagedesk.localruntime.RunningRuntime;
@@ -80,6 +81,11 @@ final class StaffSystem implements AutoCloseable {
 
     PageConfig config() {
         return config;
+    }
+
+    /** cognito-local's own signing key, to make a validly signed token that is wrong in one way only. */
+    StaffTokens tokens() {
+        return StaffTokens.of(runtime.cloud());
     }
 
     LocalMailbox mailbox() {
