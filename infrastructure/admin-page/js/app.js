@@ -111,7 +111,8 @@ function signedOut(reason) {
 
 function renderChrome() {
   show(nav, NAV.map(([route, key]) => h('a', { href: `#/${route}`, id: `nav-${route}`, dataset: { route } }, t(key))));
-  who.textContent = t('who', { username: me.username ?? me.userId ?? '', role: label('role', me.role) });
+  const signInName = currentSession()?.signInName;
+  who.textContent = t('who', { username: signInName || me.username || me.userId || '', role: label('role', me.role) });
   who.dataset.role = me.role;
   signOutButton.textContent = t('nav.signOut');
   nav.hidden = false;

@@ -41,6 +41,8 @@ export async function signIn(config, username, password) {
   const session = {
     accessToken: result.AccessToken,
     idToken: result.IdToken,
+    // the name the person signed in with (a pool may name its users by an opaque id)
+    signInName: username,
     username: claims?.username || username,
     expiresAt: claims?.exp ? claims.exp * 1000 : Date.now() + (result.ExpiresIn || 3600) * 1000,
   };
