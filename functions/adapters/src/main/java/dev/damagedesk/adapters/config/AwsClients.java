@@ -43,9 +43,16 @@ public final class AwsClients {
         return configure(SesV2Client.builder(), "SESV2").build();
     }
 
-    /** Path-style addressing when an endpoint is overridden: a local S3 emulator has no per-bucket host names. */
+    /**
+     * Path-style addressing when an endpoint is overridden: a local S3 emulator has no per-bucket host names.
+     * Checksums only where S3 requires them: by default the SDK streams uploads as {@code aws-chunked} bodies with a
+     * trailing checksum, which s3rver stores as they are (chunk headers inside the file); S3 checks each part's
+     * Content-MD5-free upload with its own integrity checks either way.
+     */
     public S3Client s3() {
-        software.amazon.awssdk.services.s3.S3ClientBuilder builder = configure(S3Client.builder(), "S3");
+        software.amazon.awssdk.services.s3.S3ClientBuilder builder = configure(S3Client.builder(), "S3")
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED);
         endpointFor("S3").ifPresent(endpoint -> builder.forcePathStyle(true));
         return builder.build();
     }

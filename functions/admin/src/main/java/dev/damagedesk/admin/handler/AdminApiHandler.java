@@ -14,6 +14,7 @@ import dev.damagedesk.application.port.QueuePage;
 import dev.damagedesk.application.port.QueueQuery;
 import dev.damagedesk.application.port.StaleReportException;
 import dev.damagedesk.application.port.StoredReport;
+import dev.damagedesk.application.staff.InvalidDecisionException;
 import dev.damagedesk.application.staff.BulkDecisions;
 import dev.damagedesk.application.staff.DeadLetters;
 import dev.damagedesk.application.staff.FilterTally;
@@ -218,6 +219,8 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             throw new BadRequest(409, List.of(AdminResponses.TRANSITION_NOT_ALLOWED));
         } catch (NoSuchElementException missing) {
             throw new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND));
+        } catch (InvalidDecisionException invalid) {
+            throw new BadRequest(400, invalid.errors());
         }
         return detail(actor, id, language);
     }

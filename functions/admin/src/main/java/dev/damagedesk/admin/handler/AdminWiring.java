@@ -6,6 +6,7 @@ import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.incident.StoredIncidentRecords;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.queue.SqsMessageQueues;
+import dev.damagedesk.adapters.queue.SqsNotifications;
 import dev.damagedesk.adapters.queue.SqsRescorePages;
 import dev.damagedesk.adapters.queue.SqsStaffJobQueue;
 import dev.damagedesk.adapters.repository.DynamoDbAuditTrail;
@@ -28,11 +29,13 @@ import dev.damagedesk.application.port.StaleReportException;
 import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.application.staff.BulkDecisions;
 import dev.damagedesk.application.staff.DeadLetters;
+import dev.damagedesk.application.staff.DecideReport;
 import dev.damagedesk.application.staff.ExportJobs;
 import dev.damagedesk.application.staff.ReportDecider;
 import dev.damagedesk.application.staff.ReportDetails;
 import dev.damagedesk.application.staff.StaffQueue;
 import dev.damagedesk.domain.audit.AuditAction;
+import dev.damagedesk.domain.staff.StaffDecisions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -63,12 +66,12 @@ final class AdminWiring {
         SqsRescorePages rescorePages = new SqsRescorePages(new MessageQueue(clients.sqs(), environment.required("RESCORE_QUEUE_URL")));
         long limit = environment.intValue("REVIEWER_DECISION_LIMIT_KRW", 100_000);
 
-        // The core's DecideReport and StaffDecisions.allowedActions (validation, role, limit, transitions, audit,
-        // email) are wired here when they are merged; until then no staff decision can be made on AWS.
-        ReportDecider decider = (actor, id, version, decision) -> {
-            throw new IllegalStateException("Staff decisions are not available yet (DecideReport is not merged)");
-        };
-        ReportDetails.AllowedActions allowed = (actor, stored) -> java.util.Set.of();
+        IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
+        StaffDecisions rules = new StaffDecisions(limit);
+        ReportDecider decider = new DecideReport(reports, changes, rules, incidents,
+                new SqsNotifications(new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL"))),
+                clock).asDecider();
+        ReportDetails.AllowedActions allowed = (actor, stored) -> rules.allowedActions(stored.report(), actor);
 
         return new AdminServices(new StaffQueue(reports, contacts), new ReportDetails(reports, changes, contacts, allowed),
                 decider, new BulkDecisions(reports, jobs, jobQueue, decider, clock),

@@ -103,7 +103,7 @@ public final class BulkDecisions {
                 } else {
                     skipped++;
                 }
-            } catch (StaffNotAllowedException | IllegalTransitionException refused) {
+            } catch (StaffNotAllowedException | IllegalTransitionException | InvalidDecisionException refused) {
                 failed++;
             }
         }

@@ -109,6 +109,23 @@ public final class DecideReport {
         return new Decided(written);
     }
 
+    /**
+     * This use case as the {@link ReportDecider} seam that the admin API and bulk jobs call: the decided report, or
+     * {@link InvalidDecisionException} with the field errors, {@link java.util.NoSuchElementException} for no report.
+     */
+    public ReportDecider asDecider() {
+        return (actor, reportId, version, decision) -> {
+            Result result = decide(reportId, version, decision, actor);
+            if (result instanceof Decided decided) {
+                return decided.report();
+            }
+            if (result instanceof Invalid invalid) {
+                throw new InvalidDecisionException(invalid.errors());
+            }
+            throw new java.util.NoSuchElementException("No report " + reportId.value());
+        };
+    }
+
     private dev.damagedesk.domain.scoring.Decision underActivePolicy(Report report) {
         return incidents.activePolicy(report.incidentId()).score(report.submission(),
                 incidents.incident(report.incidentId()));
