@@ -196,8 +196,8 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private APIGatewayV2HTTPResponse decide(Actor actor, APIGatewayV2HTTPEvent event, Language language) {
+        requireRole(actor, StaffRole.REVIEWER); // a viewer is refused whatever the path says
         ReportId id = pathId(event);
-        requireRole(actor, StaffRole.REVIEWER);
         Map<String, Object> body = body(event);
         List<FieldError> errors = new ArrayList<>();
         unknownFields(body, Set.of("action", "version", "amountKrw", "reason", "deadline", "duplicateOf"), "", errors);

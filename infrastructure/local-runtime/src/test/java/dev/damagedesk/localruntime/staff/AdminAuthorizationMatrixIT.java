@@ -41,7 +41,7 @@ class AdminAuthorizationMatrixIT {
 
     private static final String API = "AdminApi";
     private static final List<String> ROLES = List.of("viewer", "reviewer", "supervisor");
-    private static final Map<String, String> SAMPLE_PATH_VALUES = Map.of("reportId", "01JDEMO0000000000000000000",
+    private static final Map<String, String> SAMPLE_PATH_VALUES = Map.of("reportId", "01JDE0000000000000000000ZZ",
             "jobId", "job-demo", "incidentId", "2022-10-15", "queue", "IntakeDeadLetterQueue", "id", "1");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
