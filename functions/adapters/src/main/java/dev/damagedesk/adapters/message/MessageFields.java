@@ -33,6 +33,18 @@ final class MessageFields {
         throw new MessageFormatException(field + " is missing or not a string");
     }
 
+    /** An optional string: null when absent or null, an error when it is something else. */
+    static String optionalText(Map<String, Object> body, String field) {
+        Object value = body.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String text) {
+            return text;
+        }
+        throw new MessageFormatException(field + " is not a string");
+    }
+
     static long number(Map<String, Object> body, String field) {
         if (body.get(field) instanceof Number value) {
             return value.longValue();

@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Records which emails were sent, so that each notice goes out at most once per report although its queue
- * message may arrive twice. A sender first claims the notice (a lease), sends, then marks it sent. A failed
+ * Records which emails were sent, so that each notice goes out at most once although its queue message may
+ * arrive twice. A notice is keyed by its report and its {@code noticeKey}: the notice kind, and for every kind but
+ * the acknowledgement the report version it is about ({@code DECISION#5}), so each decision is told once. A sender first claims the notice (a lease), sends, then marks it sent. A failed
  * send releases the claim so the retry may send; a claim whose sender died expires after its lease.
  */
 public final class NoticeLedger {
@@ -41,10 +42,10 @@ public final class NoticeLedger {
         this.tableName = tableName;
     }
 
-    public ClaimOutcome claim(ReportId reportId, String noticeType, Instant now, Duration lease, Instant expiresAt) {
-        Map<String, AttributeValue> item = new HashMap<>(ReportKeys.noticeKey(reportId, noticeType));
+    public ClaimOutcome claim(ReportId reportId, String noticeKey, Instant now, Duration lease, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(ReportKeys.noticeKey(reportId, noticeKey));
         item.put("type", s("NOTICE"));
-        item.put("noticeType", s(noticeType));
+        item.put("noticeType", s(noticeKey));
         item.put("state", s(SENDING));
         item.put("claimedAtMillis", n(now.toEpochMilli()));
         item.put("expiresAt", n(expiresAt.getEpochSecond()));
@@ -60,14 +61,14 @@ public final class NoticeLedger {
             return ClaimOutcome.CLAIMED;
         } catch (ConditionalCheckFailedException taken) {
             Map<String, AttributeValue> current = dynamoDb.getItem(get -> get.tableName(tableName)
-                    .key(ReportKeys.noticeKey(reportId, noticeType)).consistentRead(true)).item();
+                    .key(ReportKeys.noticeKey(reportId, noticeKey)).consistentRead(true)).item();
             return SENT.equals(optionalString(current, "state").orElse(null)) ? ClaimOutcome.ALREADY_SENT : ClaimOutcome.IN_PROGRESS;
         }
     }
 
-    public void markSent(ReportId reportId, String noticeType, String providerMessageId, Instant sentAt) {
+    public void markSent(ReportId reportId, String noticeKey, String providerMessageId, Instant sentAt) {
         dynamoDb.updateItem(update -> update.tableName(tableName)
-                .key(ReportKeys.noticeKey(reportId, noticeType))
+                .key(ReportKeys.noticeKey(reportId, noticeKey))
                 .updateExpression("SET #state = :sent, sentAt = :sentAt, providerMessageId = :messageId")
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(Map.of(
@@ -80,10 +81,10 @@ public final class NoticeLedger {
      * Gives the claim back after a failed send, so that the message's next delivery may send at once.
      * Only the claim made at {@code claimedAt} is released: a claim taken over since is not ours to give.
      */
-    public void release(ReportId reportId, String noticeType, Instant claimedAt) {
+    public void release(ReportId reportId, String noticeKey, Instant claimedAt) {
         try {
             dynamoDb.updateItem(update -> update.tableName(tableName)
-                    .key(ReportKeys.noticeKey(reportId, noticeType))
+                    .key(ReportKeys.noticeKey(reportId, noticeKey))
                     .updateExpression("SET #state = :failed")
                     .conditionExpression("#state = :sending AND claimedAtMillis = :mine")
                     .expressionAttributeNames(Map.of("#state", "state"))

@@ -44,15 +44,7 @@ public final class AcknowledgementEmail {
         paragraphs.add(nextSteps(notice.status(), korean));
         paragraphs.add(korean ? "DamageDesk 피해 접수 창구 드림" : "The DamageDesk damage-report channel");
 
-        String text = String.join("\n\n", paragraphs) + "\n";
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"")
-                .append(notice.language().code()).append("\"><head><meta charset=\"utf-8\"><title>")
-                .append(Html.escape(subject)).append("</title></head><body>");
-        for (String paragraph : paragraphs) {
-            html.append("<p>").append(Html.escape(paragraph).replace("\n", "<br>")).append("</p>");
-        }
-        html.append("</body></html>");
-        return new Email(notice.recipientEmail(), subject, text, html.toString());
+        return Email.of(notice.recipientEmail(), notice.language(), subject, paragraphs);
     }
 
     private static String nextSteps(ReportStatus status, boolean korean) {

@@ -9,12 +9,14 @@ import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.lambda.SqsBatch;
 import dev.damagedesk.adapters.repository.NoticeLedger;
 import dev.damagedesk.notifier.email.EmailSender;
+import dev.damagedesk.notifier.email.MediationRoute;
 import dev.damagedesk.notifier.send.NoticeDelivery;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * SQS event source of the notification queue: sends each notice email at most once. A send that fails
+ * SQS event source of the notification queue: sends each notice email (acknowledgement, decision, document
+ * request) at most once. A send that fails
  * (SES throttling, an outage) is returned as a batch item failure and retried by SQS; after the redrive
  * policy's receives it is parked in the dead-letter queue, where an alarm fires. Nothing is dropped.
  */
@@ -31,6 +33,7 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
         NoticeDelivery delivery = new NoticeDelivery(
                 new NoticeLedger(clients.dynamoDb(), environment.required("REPORTS_TABLE")),
                 new EmailSender(clients.sesV2(), environment.required("SENDER_EMAIL")),
+                new MediationRoute(environment.required("MEDIATION_ROUTE_KO"), environment.required("MEDIATION_ROUTE_EN")),
                 Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095)),
                 clock);
         // The delivery reads its own message format; another delivery holding the claim means: retry later.

@@ -3,12 +3,21 @@ package dev.damagedesk.notifier.send;
 import dev.damagedesk.adapters.message.NoticeMessage;
 import dev.damagedesk.adapters.repository.NoticeLedger;
 import dev.damagedesk.notifier.email.AcknowledgementEmail;
+import dev.damagedesk.notifier.email.DecisionEmail;
+import dev.damagedesk.notifier.email.DocumentRequestEmail;
+import dev.damagedesk.notifier.email.Email;
 import dev.damagedesk.notifier.email.EmailSender;
+import dev.damagedesk.notifier.email.MediationRoute;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
-/** Delivers one notice: claim it in the ledger, send, record it sent; give the claim back if sending fails. */
+/**
+ * Delivers one notice: claim it in the ledger (once per report for the acknowledgement, once per report version
+ * for a decision or a document request: {@link NoticeMessage#ledgerKey()}), send, record it sent; give the claim
+ * back if sending fails.
+ */
 public final class NoticeDelivery {
 
     public enum Outcome {
@@ -24,23 +33,25 @@ public final class NoticeDelivery {
 
     private final NoticeLedger ledger;
     private final EmailSender sender;
+    private final MediationRoute mediation;
     private final Duration retention;
     private final Clock clock;
 
-    public NoticeDelivery(NoticeLedger ledger, EmailSender sender, Duration retention, Clock clock) {
+    public NoticeDelivery(NoticeLedger ledger, EmailSender sender, MediationRoute mediation, Duration retention,
+                          Clock clock) {
         this.ledger = ledger;
         this.sender = sender;
+        this.mediation = mediation;
         this.retention = retention;
         this.clock = clock;
     }
 
     public Outcome deliver(String messageBody) {
         NoticeMessage notice = NoticeMessage.fromJson(messageBody);
-        if (!NoticeMessage.ACKNOWLEDGEMENT.equals(notice.type())) {
-            throw new IllegalArgumentException("No email is defined for notice type " + notice.type());
-        }
+        Email email = compose(notice);
+        String key = notice.ledgerKey();
         Instant claimedAt = clock.instant();
-        var claim = ledger.claim(notice.reportId(), notice.type(), claimedAt, CLAIM_LEASE, notice.receivedAt().plus(retention));
+        var claim = ledger.claim(notice.reportId(), key, claimedAt, CLAIM_LEASE, notice.receivedAt().plus(retention));
         switch (claim) {
             case ALREADY_SENT -> {
                 return Outcome.ALREADY_SENT;
@@ -53,12 +64,40 @@ public final class NoticeDelivery {
         }
         String providerMessageId;
         try {
-            providerMessageId = sender.send(AcknowledgementEmail.compose(notice));
+            providerMessageId = sender.send(email);
         } catch (RuntimeException sendFailed) {
-            ledger.release(notice.reportId(), notice.type(), claimedAt);
-            throw sendFailed;
+            ledger.release(notice.reportId(), key, claimedAt);
+            throw new NotSentException(notice, sendFailed);
         }
-        ledger.markSent(notice.reportId(), notice.type(), providerMessageId, clock.instant());
+        ledger.markSent(notice.reportId(), key, providerMessageId, clock.instant());
         return Outcome.SENT;
+    }
+
+    /**
+     * A send that failed, to be retried. Its message names the notice and the kind of failure only: the batch loop
+     * logs it, and SES's own messages quote the recipient's address (the cause keeps them for a debugger).
+     */
+    public static final class NotSentException extends RuntimeException {
+        NotSentException(NoticeMessage notice, RuntimeException cause) {
+            super("notice " + notice.reportId().value() + " " + notice.ledgerKey() + " not sent: " + kindOf(cause), cause);
+        }
+
+        public static String kindOf(RuntimeException failed) {
+            if (failed instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+                return failed.getClass().getSimpleName() + " (" + service.awsErrorDetails().errorCode() + ", HTTP "
+                        + service.statusCode() + ")";
+            }
+            return failed.getClass().getSimpleName();
+        }
+    }
+
+    /** Composed before the claim: a notice that cannot be written is never claimed. */
+    private Email compose(NoticeMessage notice) {
+        return switch (notice.type()) {
+            case NoticeMessage.ACKNOWLEDGEMENT -> AcknowledgementEmail.compose(notice);
+            case NoticeMessage.DECISION -> DecisionEmail.compose(notice, mediation);
+            case NoticeMessage.DOCUMENTS_REQUESTED -> DocumentRequestEmail.compose(notice);
+            default -> throw new IllegalArgumentException("No email is defined for notice type " + notice.type());
+        };
     }
 }

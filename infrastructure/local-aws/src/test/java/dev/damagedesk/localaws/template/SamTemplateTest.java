@@ -17,7 +17,8 @@ class SamTemplateTest {
     @Test
     void fourFunctionsWithTheirHandlers() {
         assertThat(template.functions()).extracting(FunctionSpec::logicalId)
-                .containsExactly("IntakeFunction", "ProcessorFunction", "NotifierFunction", "RescoreFunction");
+                .containsExactly("IntakeFunction", "ProcessorFunction", "NotifierFunction", "RescoreFunction",
+                        "DocumentDeadlineFunction");
         FunctionSpec intake = template.function("IntakeFunction");
         assertThat(intake.handlerClass()).isEqualTo("dev.damagedesk.intake.handler.ReportApiHandler");
         assertThat(intake.handlerMethod()).isEqualTo("handleRequest");
@@ -27,12 +28,15 @@ class SamTemplateTest {
                 .isEqualTo("dev.damagedesk.notifier.handler.NotificationHandler");
         assertThat(template.function("RescoreFunction").handlerClass())
                 .isEqualTo("dev.damagedesk.rescorer.handler.RescoreHandler");
+        assertThat(template.function("DocumentDeadlineFunction").handlerClass())
+                .isEqualTo("dev.damagedesk.deadlines.handler.DocumentDeadlineHandler");
     }
 
     @Test
     void globalsAreMergedIntoEachFunction() {
         for (FunctionSpec function : template.functions()) {
-            assertThat(function.timeoutSeconds()).isEqualTo(30);
+            // the scheduled batch sets its own time-out, as a function's property overrides Globals
+            assertThat(function.timeoutSeconds()).isEqualTo(function.logicalId().equals("DocumentDeadlineFunction") ? 120 : 30);
             assertThat(function.memoryMb()).isEqualTo(1024);
             assertThat(function.environment()).containsKeys("JAVA_TOOL_OPTIONS", "REPORTS_TABLE",
                     "ACTIVE_INCIDENT_ID", "REPORT_RETENTION_DAYS");
@@ -66,7 +70,7 @@ class SamTemplateTest {
                 new HttpRoute("GetReport", "GET", "/v1/reports/{reportId}", "PublicApi"));
         assertThat(template.function("IntakeFunction").httpRoutes()).extracting(HttpRoute::routeKey)
                 .containsExactly("POST /v1/reports", "GET /v1/reports/{reportId}");
-        assertThat(template.httpApis()).containsExactly("PublicApi");
+        assertThat(template.httpApis()).containsExactly("PublicApi", "AdminApi");
     }
 
     @Test
@@ -146,7 +150,8 @@ class SamTemplateTest {
         assertThat(function.httpRoutes()).containsExactly(new HttpRoute("Any", "ANY", "$default", "ServerlessHttpApi"));
         assertThat(function.httpRoutes().get(0).routeKey()).isEqualTo("$default");
         assertThat(small.httpApis()).containsExactly("ServerlessHttpApi");
-        assertThat(small.unemulatedResources()).containsEntry("Fn.Events.Nightly", "event type Schedule");
+        assertThat(function.schedules()).containsExactly(new ScheduleEvent("Nightly", "rate(1 day)", true, Optional.empty()));
+        assertThat(small.unemulatedResources()).doesNotContainKey("Fn.Events.Nightly");
         assertThat(small.queue("Q")).isEqualTo(new QueueSpec("Q", 30, 345_600, 0, Optional.empty(), 0));
 
         assertThatThrownBy(() -> SamTemplate.of(TemplateYaml.parse("""
