@@ -25,3 +25,25 @@ build-RescoreFunction:
 
 build-DocumentDeadlineFunction:
 	$(call build_function,deadlines)
+
+# ---- the admin page (not a SAM build target): `make deploy-admin-page STACK=<stack name>` after `sam deploy`.
+# Uploads infrastructure/admin-page to the stack's private bucket with a config.json written from the stack's
+# outputs (the same shape the local runtime generates at /admin/config.json), then invalidates the CloudFront
+# distribution so that the new files are served. Needs the aws CLI with credentials for the stack's account.
+STACK ?= damagedesk
+
+deploy-admin-page:
+	@set -eu; \
+	out() { aws cloudformation describe-stacks --stack-name "$(STACK)" \
+	  --query "Stacks[0].Outputs[?OutputKey=='$$1'].OutputValue" --output text; }; \
+	bucket=$$(out AdminPageBucketName); api=$$(out AdminApiUrl); pool=$$(out StaffUserPoolId); \
+	client=$$(out StaffAdminClientId); distribution=$$(out AdminPageDistributionId); region=$${pool%%_*}; \
+	staging=$$(mktemp -d); cp -R infrastructure/admin-page/. "$$staging/"; \
+	printf '{"apiBaseUrl":"%s","cognito":{"endpoint":"https://cognito-idp.%s.amazonaws.com/","region":"%s","userPoolId":"%s","clientId":"%s"},"local":false}\n' \
+	  "$$api" "$$region" "$$region" "$$pool" "$$client" > "$$staging/config.json"; \
+	aws s3 sync "$$staging/" "s3://$$bucket/" --delete; \
+	aws cloudfront create-invalidation --distribution-id "$$distribution" --paths '/*' > /dev/null; \
+	rm -rf "$$staging"; \
+	echo "Admin page: $$(out AdminPageUrl)"
+
+.PHONY: deploy-admin-page

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the npm wire-protocol emulators (dynalite for DynamoDB, aws-ses-v2-local for SES v2)
+# Installs the npm wire-protocol emulators (dynalite for DynamoDB, aws-ses-v2-local for SES v2,
+# cognito-local for Cognito user pools, s3rver for S3)
 # exactly as pinned in package-lock.json. Idempotent: skipped when node_modules was installed from
 # the current lock file. Called by the local-aws Maven module (generate-resources) and by LocalAws.
 set -euo pipefail
@@ -23,7 +24,8 @@ fi
 stamp="node_modules/.lock-sha256"
 want="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" \
-      && -f node_modules/dynalite/cli.js && -f node_modules/aws-ses-v2-local/dist/cli.js ]]; then
+      && -f node_modules/dynalite/cli.js && -f node_modules/aws-ses-v2-local/dist/cli.js \
+      && -f node_modules/cognito-local/lib/bin/start.js && -f node_modules/s3rver/bin/s3rver.js ]]; then
   exit 0
 fi
 

@@ -29,6 +29,7 @@ class ApplicationArchitectureTest {
     void importsTheUseCasesAndPorts() {
         assertThat(APPLICATION.stream().map(JavaClass::getPackageName).distinct().toList())
                 .contains("dev.damagedesk.application.port", "dev.damagedesk.application.audit",
-                        "dev.damagedesk.application.scoring", "dev.damagedesk.application.memory");
+                        "dev.damagedesk.application.scoring", "dev.damagedesk.application.memory",
+                        "dev.damagedesk.application.staff");
     }
 }

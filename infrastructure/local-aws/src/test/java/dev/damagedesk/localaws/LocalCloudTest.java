@@ -2,6 +2,7 @@ package dev.damagedesk.localaws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.damagedesk.localaws.emulator.LocalAws;
 import dev.damagedesk.localaws.template.TemplateValues;
 import java.io.IOException;
 import java.net.URI;
@@ -111,7 +112,7 @@ class LocalCloudTest {
                 .containsEntry("AWS_ENDPOINT_URL_SQS", cloud.aws().sqsEndpoint().toString())
                 .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", cloud.aws().dynamoDbEndpoint().toString())
                 .containsEntry("AWS_ENDPOINT_URL_SESV2", cloud.aws().sesEndpoint().toString())
-                .containsEntry("aws.accessKeyId", "local").containsEntry("aws.secretAccessKey", "local");
+                .containsEntry("aws.accessKeyId", LocalAws.ACCESS_KEY_ID).containsEntry("aws.secretAccessKey", LocalAws.SECRET_ACCESS_KEY);
         assertThat(environment.get("TRACKING_TOKEN_SECRET")).matches("[A-Za-z0-9]{64}")
                 .isEqualTo(cloud.resources().secretValue("TrackingTokenSecret"));
         assertThat(cloud.functionEnvironment("NotifierFunction"))

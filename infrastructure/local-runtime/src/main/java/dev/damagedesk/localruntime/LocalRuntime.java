@@ -12,6 +12,7 @@ import dev.damagedesk.localruntime.function.SharedEnvironment;
 import dev.damagedesk.localruntime.gateway.HttpApiGateway;
 import dev.damagedesk.localruntime.gateway.RouteBinding;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
+import dev.damagedesk.localruntime.schedule.ScheduledEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -105,6 +106,7 @@ public final class LocalRuntime {
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         List<SqsEventSourcePoller> pollers = new ArrayList<>();
         Map<String, HttpApiGateway> gateways = new LinkedHashMap<>();
+        ScheduledEvents schedules = null;
         Runnable restoreProperties = () -> { };
         try {
             SamTemplate template = cloud.template();
@@ -122,22 +124,46 @@ public final class LocalRuntime {
                     poller.start();
                 }
             }
+            StaffSide staff = new StaffSide(cloud);
             int port = options.port();
-            for (Map.Entry<String, List<RouteBinding>> api : routesByApi(template, functions).entrySet()) {
+            for (Map.Entry<String, List<RouteBinding>> api : routesByApi(template, functions, staff).entrySet()) {
                 HttpApiGateway gateway = new HttpApiGateway(api.getKey(), api.getValue(), GATEWAY_THREADS);
                 gateways.put(api.getKey(), gateway);
                 gateway.start(port);
                 port = port == 0 ? 0 : port + 1;
             }
-            RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, restoreProperties);
+            Optional<URI> adminPage = Optional.empty();
+            if (!gateways.isEmpty()) {
+                // the admin page is served from the first (public) API's port: its origin stands for CloudFront's
+                HttpApiGateway first = gateways.values().iterator().next();
+                URI pageOrigin = first.baseUri();
+                Map<String, URI> apiBaseUris = new LinkedHashMap<>();
+                gateways.forEach((api, gateway) -> apiBaseUris.put(api, gateway.baseUri()));
+                gateways.forEach((api, gateway) -> staff.cors(api, pageOrigin).ifPresent(gateway::cors));
+                Optional<String> distribution = staff.distribution();
+                if (distribution.isPresent()) {
+                    first.mount(staff.adminPage(options.repositoryRoot(), distribution.get(), pageOrigin, apiBaseUris));
+                    adminPage = Optional.of(pageOrigin.resolve(StaffSide.PAGE_PREFIX));
+                }
+            }
+            schedules = new ScheduledEvents(template.functions(), functions, java.time.Clock.systemUTC());
+            schedules.start();
+            RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, restoreProperties, adminPage,
+                    schedules);
             Map<String, Object> health = health(runtime);
             gateways.values().forEach(gateway -> gateway.ready(() -> health));
             return runtime;
         } catch (IOException e) {
+            if (schedules != null) {
+                schedules.close();
+            }
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
             restoreProperties.run();
             throw new UncheckedIOException("Cannot serve the HTTP API on port " + options.port() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            if (schedules != null) {
+                schedules.close();
+            }
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
             restoreProperties.run();
             throw e;
@@ -178,19 +204,22 @@ public final class LocalRuntime {
             int maximum = source.maximumConcurrency() > 0 ? source.maximumConcurrency() : Integer.MAX_VALUE;
             containers += Math.min(maximum, SqsEventSourcePoller.DEFAULT_CONCURRENCY_CAP);
         }
+        containers += spec.schedules().size();
         return Math.max(1, containers);
     }
 
-    private static Map<String, List<RouteBinding>> routesByApi(SamTemplate template, Map<String, LocalFunction> functions) {
+    /** Every HTTP API of the template (one without routes answers 404, as on AWS), each route with its authorizer. */
+    private static Map<String, List<RouteBinding>> routesByApi(SamTemplate template, Map<String, LocalFunction> functions,
+                                                               StaffSide staff) {
         Map<String, List<RouteBinding>> byApi = new LinkedHashMap<>();
         template.httpApis().forEach(api -> byApi.put(api, new ArrayList<>()));
         for (FunctionSpec spec : template.functions()) {
             for (HttpRoute route : spec.httpRoutes()) {
                 byApi.computeIfAbsent(route.apiLogicalId(), api -> new ArrayList<>())
-                        .add(new RouteBinding(route, functions.get(spec.logicalId())));
+                        .add(new RouteBinding(route, functions.get(spec.logicalId()), staff.authorizerFor(route),
+                                route.auth().scopes()));
             }
         }
-        byApi.values().removeIf(List::isEmpty);
         return byApi;
     }
 
@@ -205,6 +234,13 @@ public final class LocalRuntime {
         health.put("sqs", cloud.aws().sqsEndpoint().toString());
         health.put("dynamodb", cloud.aws().dynamoDbEndpoint().toString());
         health.put("ses", cloud.aws().sesEndpoint().toString());
+        health.put("cognito", cloud.aws().cognitoEndpoint().toString());
+        health.put("s3", cloud.aws().s3Endpoint().toString());
+        // logical id to pool id / client id / bucket name: what the command-line tool needs for `staff ...`
+        health.put("userPools", Map.copyOf(cloud.resources().staff().userPoolIds()));
+        health.put("userPoolClients", Map.copyOf(cloud.resources().staff().clientIds()));
+        health.put("buckets", Map.copyOf(cloud.resources().staff().bucketNames()));
+        runtime.adminPageUri().ifPresent(uri -> health.put("adminPage", uri.toString()));
         Map<String, String> queues = new LinkedHashMap<>();
         cloud.template().queues().forEach(queue -> queues.put(queue.logicalId(), cloud.resources().queueUrl(queue.logicalId())));
         health.put("queues", queues);
@@ -232,7 +268,18 @@ public final class LocalRuntime {
             }
             text.append(String.format("  %-14s %s/health%n", "Health", uri));
         });
+        runtime.adminPageUri().ifPresent(uri -> text.append(String.format("  %-14s %s%n", "Admin page", uri)));
+        var demoUsers = cloud.resources().staff().demoUsers();
+        for (int i = 0; i < demoUsers.size(); i++) {
+            var user = demoUsers.get(i);
+            text.append(String.format("  %-14s %-28s password %s  (%s, local only)%n", i == 0 ? "Staff sign-in" : "",
+                    user.email(), user.password(), user.group()));
+        }
         text.append(String.format("  %-14s %s/  (every email the functions send)%n", "Mailbox", stripSlash(cloud.aws().sesEndpoint())));
+        text.append(String.format("  %-14s %s  user pools: %s%n", "Cognito", cloud.aws().cognitoEndpoint(),
+                String.join(", ", cloud.resources().staff().userPoolIds().values())));
+        text.append(String.format("  %-14s %s  buckets: %s%n", "S3", cloud.aws().s3Endpoint(),
+                String.join(", ", cloud.resources().staff().bucketNames().values())));
         text.append(String.format("  %-14s %s%n", "SQS", cloud.aws().sqsEndpoint()));
         text.append(String.format("  %-14s %s  tables: %s%n", "DynamoDB", cloud.aws().dynamoDbEndpoint(),
                 template.tables().stream().map(table -> cloud.resources().tableName(table.logicalId())).collect(Collectors.joining(", "))));
@@ -251,6 +298,10 @@ public final class LocalRuntime {
         }
         if (first) {
             text.append(" none\n");
+        }
+        for (ScheduledEvents.Rule rule : runtime.schedules().rules()) {
+            text.append(String.format("  %-14s %s %s -> %s%s%n", "Schedule", rule.event().eventName(),
+                    rule.event().expression(), rule.functionLogicalId(), rule.event().enabled() ? "" : " (disabled)"));
         }
         options.failedMessageVisibilitySeconds().ifPresent(seconds -> text.append(String.format(
                 "  %-14s failed messages are retried after %d s, not after the queue's VisibilityTimeout (local only)%n",

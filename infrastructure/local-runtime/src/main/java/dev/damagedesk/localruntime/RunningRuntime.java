@@ -4,6 +4,7 @@ import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localruntime.function.LocalFunction;
 import dev.damagedesk.localruntime.gateway.HttpApiGateway;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
+import dev.damagedesk.localruntime.schedule.ScheduledEvents;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,10 +27,15 @@ public final class RunningRuntime implements AutoCloseable {
     private final List<SqsEventSourcePoller> pollers;
     private final Map<String, HttpApiGateway> gateways;
     private final Runnable restoreProperties;
+    private final java.util.Optional<URI> adminPageUri;
+    private final ScheduledEvents schedules;
     private boolean closed;
 
     RunningRuntime(LocalCloud cloud, Map<String, LocalFunction> functions, List<SqsEventSourcePoller> pollers,
-                   Map<String, HttpApiGateway> gateways, Runnable restoreProperties) {
+                   Map<String, HttpApiGateway> gateways, Runnable restoreProperties, java.util.Optional<URI> adminPageUri,
+                   ScheduledEvents schedules) {
+        this.adminPageUri = adminPageUri;
+        this.schedules = schedules;
         this.cloud = cloud;
         this.functions = Map.copyOf(functions);
         this.pollers = List.copyOf(pollers);
@@ -51,6 +57,19 @@ public final class RunningRuntime implements AutoCloseable {
         return uris;
     }
 
+    /** Where the admin page is served locally ({@code http://127.0.0.1:<public port>/admin/}), if the template has one. */
+    public java.util.Optional<URI> adminPageUri() {
+        return adminPageUri;
+    }
+
+    /**
+     * The template's {@code Schedule} events; {@code schedules().trigger(function, event)} runs one now (local only,
+     * for tests).
+     */
+    public ScheduledEvents schedules() {
+        return schedules;
+    }
+
     public LocalCloud cloud() {
         return cloud;
     }
@@ -70,6 +89,7 @@ public final class RunningRuntime implements AutoCloseable {
             return;
         }
         closed = true;
+        schedules.close();
         stopAll(gateways.values(), pollers, functions.values(), cloud);
         restoreProperties.run();
     }

@@ -33,7 +33,9 @@ public final class AuditChain {
         /** An entry of another report in this report's chain. */
         OTHER_REPORT("other-report"),
         /** The chain ends before the version the report is at: its last entries are missing. */
-        TRUNCATED("truncated");
+        TRUNCATED("truncated"),
+        /** The trail's entry of the report's version is not the one the report item carries. */
+        DIFFERS_FROM_REPORT("differs-from-report");
 
         private final String code;
 
@@ -182,6 +184,27 @@ public final class AuditChain {
                     + version);
         }
         return links;
+    }
+
+    /**
+     * A stored report's chain: the trail's entries with the entry the report carries for its version. The carried
+     * entry fills the trail's last place when a crash kept it from the trail; when the trail has that place, the
+     * two must be equal. Then {@link #verify(List, long)}.
+     */
+    public static Verification verify(List<AuditEntry> trail, AuditEntry carried, long version) {
+        Objects.requireNonNull(trail, "trail");
+        Objects.requireNonNull(carried, "carried");
+        java.util.List<AuditEntry> chain = new java.util.ArrayList<>(trail);
+        AuditEntry atVersion = trail.stream().filter(entry -> entry.sequence() == carried.sequence()).findFirst()
+                .orElse(null);
+        if (atVersion == null) {
+            chain.add(carried);
+            chain.sort(java.util.Comparator.comparingLong(AuditEntry::sequence));
+        } else if (!atVersion.equals(carried)) {
+            return Verification.broken(carried.sequence(), Problem.DIFFERS_FROM_REPORT, "entry " + carried.sequence()
+                    + " of the trail is not the one the report carries");
+        }
+        return verify(chain, version);
     }
 
     private static StringBuilder state(StringBuilder out, AuditState state) {

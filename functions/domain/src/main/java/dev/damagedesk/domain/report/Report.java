@@ -107,6 +107,16 @@ public record Report(
                 linkedTo, next == ReportStatus.NEEDS_DOCUMENTS ? dueBy : null, flaggedUnderPolicy);
     }
 
+    /**
+     * This report with another decision and duplicate link in the same status (a staff change that keeps it where
+     * it is, e.g. a duplicate unmarked while in review).
+     */
+    public Report redecided(Decision decided, ReportId linkedTo) {
+        Objects.requireNonNull(decided, "decided");
+        return new Report(id, incidentId, submission, receivedAt, status, decided, tokenHash, triageReason, riskFlags,
+                linkedTo, documentsDueBy, flaggedUnderPolicy);
+    }
+
     /** This report, unchanged otherwise, flagged by a policy version that would decide it differently. */
     public Report flaggedBy(String policyVersion) {
         Objects.requireNonNull(policyVersion, "policyVersion");

@@ -63,6 +63,16 @@ public record ReporterIdentity(String email, String phone, String accountRef) {
         return List.copyOf(keys);
     }
 
+    /** The identity key of an email address, as {@link #keys()} has it: for staff searching by email. */
+    public static String emailKey(String email) {
+        return key("email", normaliseEmail(email));
+    }
+
+    /** The identity key of a phone number; empty when it has too few digits to be one. */
+    public static Optional<String> phoneKey(String phone) {
+        return normalisePhone(phone).map(normalised -> key("phone", normalised));
+    }
+
     public static String normaliseEmail(String email) {
         String lower = Objects.requireNonNull(email, "email").strip().toLowerCase(Locale.ROOT);
         int at = lower.lastIndexOf('@');

@@ -31,15 +31,17 @@ import static dev.damagedesk.domain.report.ReportStatus.SCORED;
  * AUTO_APPROVED    | PAID, NEEDS_REVIEW, SCORED*
  * NEEDS_REVIEW     | APPROVED, REJECTED, NEEDS_DOCUMENTS, SCORED*
  * NEEDS_DOCUMENTS  | NEEDS_REVIEW, REJECTED, SCORED*
- * APPROVED         | PAID, DISPUTED
- * REJECTED         | DISPUTED
+ * APPROVED         | PAID, DISPUTED, NEEDS_REVIEW
+ * REJECTED         | DISPUTED, NEEDS_REVIEW
  * PAID             | DISPUTED
  * DISPUTED         | APPROVED, REJECTED
  * </pre>
  *
  * {@code SCORED*}: re-scoring under a new policy version sends a report no person has decided yet back to
  * {@code SCORED}, from where it is triaged again. The staff decisions ({@link #isStaffDecision}) never go
- * back to {@code SCORED}: a new policy only flags them. {@code docs/triage.md} has the same table.
+ * back to {@code SCORED}: a new policy only flags them. {@code APPROVED} and {@code REJECTED} go back to
+ * {@code NEEDS_REVIEW} when staff reopen them (or unmark a duplicate they rejected) before the money went out.
+ * {@code docs/triage.md} has the same table.
  */
 public final class StatusTransitions {
 
@@ -51,8 +53,8 @@ public final class StatusTransitions {
         ALLOWED.put(AUTO_APPROVED, EnumSet.of(PAID, NEEDS_REVIEW, SCORED));
         ALLOWED.put(NEEDS_REVIEW, EnumSet.of(APPROVED, REJECTED, NEEDS_DOCUMENTS, SCORED));
         ALLOWED.put(NEEDS_DOCUMENTS, EnumSet.of(NEEDS_REVIEW, REJECTED, SCORED));
-        ALLOWED.put(APPROVED, EnumSet.of(PAID, DISPUTED));
-        ALLOWED.put(REJECTED, EnumSet.of(DISPUTED));
+        ALLOWED.put(APPROVED, EnumSet.of(PAID, DISPUTED, NEEDS_REVIEW));
+        ALLOWED.put(REJECTED, EnumSet.of(DISPUTED, NEEDS_REVIEW));
         ALLOWED.put(PAID, EnumSet.of(DISPUTED));
         ALLOWED.put(DISPUTED, EnumSet.of(APPROVED, REJECTED));
         ALLOWED.replaceAll((from, to) -> Collections.unmodifiableSet(to));

@@ -89,7 +89,7 @@ public final class Triage {
     }
 
     /** The decision of a duplicate: nothing payable, under the same policy version, explained in both languages. */
-    static Decision duplicateDecision(Decision scored, String service, ReportId first) {
+    public static Decision duplicateDecision(Decision scored, String service, ReportId first) {
         return new Decision(Outcome.NO_PAYMENT, DUPLICATE_RULE_ID, scored.policyVersion(), 0, 0,
                 "You already reported damage to " + service + " in this incident (tracking number " + first.value()
                         + "). Compensation is decided on that report, so this one is not paid again;"

@@ -29,8 +29,8 @@ class StatusTransitionsTest {
             AUTO_APPROVED   -> PAID NEEDS_REVIEW SCORED
             NEEDS_REVIEW    -> APPROVED REJECTED NEEDS_DOCUMENTS SCORED
             NEEDS_DOCUMENTS -> NEEDS_REVIEW REJECTED SCORED
-            APPROVED        -> PAID DISPUTED
-            REJECTED        -> DISPUTED
+            APPROVED        -> PAID DISPUTED NEEDS_REVIEW
+            REJECTED        -> DISPUTED NEEDS_REVIEW
             PAID            -> DISPUTED
             DISPUTED        -> APPROVED REJECTED
             """;

@@ -26,13 +26,18 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The three emulators one local DamageDesk needs: SQS (ElasticMQ, in this JVM), DynamoDB (dynalite) and SES v2
- * (aws-ses-v2-local), started in parallel on free loopback ports. With a data directory, DynamoDB data survives a
- * restart ({@code dataDir/dynamodb}) and the emulators log to {@code dataDir/logs}; queues and sent mail do not.
+ * The emulators one local DamageDesk needs: SQS (ElasticMQ, in this JVM), DynamoDB (dynalite), SES v2
+ * (aws-ses-v2-local), Cognito user pools (cognito-local) and S3 (s3rver), started in parallel on free loopback
+ * ports. With a data directory, DynamoDB data ({@code dataDir/dynamodb}), the user pools ({@code dataDir/cognito})
+ * and the buckets ({@code dataDir/s3}) survive a restart and the emulators log to {@code dataDir/logs}; queues and
+ * sent mail do not. Without one, cognito-local and s3rver keep their files in a fresh folder under
+ * {@code infrastructure/emulators/target/tmp} that {@link #close()} deletes.
  *
  * <p>Opt-in: with {@code -Ddamagedesk.aws=NAME} another {@link AwsBackend} from the class path serves the same API
  * instead (LocalStack with {@code -Plocalstack}); see {@link AwsBackends}.
@@ -43,13 +48,22 @@ public final class LocalAws implements AutoCloseable {
 
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT_ID = "000000000000";
-    /** The emulators accept any credentials; these dummy ones only keep the SDK's credential chain quiet. */
-    public static final String ACCESS_KEY_ID = "local";
-    public static final String SECRET_ACCESS_KEY = "local";
+    /**
+     * Dummy credentials for every emulator: the others accept any, s3rver accepts only its built-in key pair
+     * {@code S3RVER}/{@code S3RVER} (and checks the SigV4 signature made with it), so that pair it is.
+     */
+    public static final String ACCESS_KEY_ID = "S3RVER";
+    public static final String SECRET_ACCESS_KEY = "S3RVER";
+    /** Set (to {@code true}) for functions by {@link #clientProperties()}: their S3 clients address s3rver path-style. */
+    public static final String S3_FORCE_PATH_STYLE = "DAMAGEDESK_S3_FORCE_PATH_STYLE";
 
     private final ElasticMq elasticMq;
     private final NodeEmulator dynalite;
     private final NodeEmulator sesLocal;
+    private final NodeEmulator cognitoLocal;
+    private final NodeEmulator s3rver;
+    /** Folders to delete at close (the in-memory runs' cognito-local and s3rver files). */
+    private final List<Path> scratchDirs;
     /** Null for the built-in emulators; else the backend that serves SQS, DynamoDB and (when it can) SES. */
     private final AwsBackend backend;
     private final String backendName;
@@ -57,11 +71,18 @@ public final class LocalAws implements AutoCloseable {
     private final DataDirLock dataDirLock;
     private final SqsClient sqs;
     private final DynamoDbClient dynamoDb;
+    private final CognitoIdentityProviderClient cognito;
+    private final S3Client s3;
     private boolean closed;
 
     private LocalAws(ElasticMq elasticMq, NodeEmulator dynalite, NodeEmulator sesLocal, AwsBackend backend,
                      String backendName, Duration startupTime, DataDirLock dataDirLock, SqsClient sqs,
-                     DynamoDbClient dynamoDb) {
+                     DynamoDbClient dynamoDb, StaffEmulators staff) {
+        this.cognitoLocal = staff.cognitoLocal();
+        this.s3rver = staff.s3rver();
+        this.scratchDirs = staff.scratchDirs();
+        this.cognito = staff.cognito();
+        this.s3 = staff.s3();
         this.backend = backend;
         this.backendName = backendName;
         this.sqs = sqs;
@@ -93,7 +114,7 @@ public final class LocalAws implements AutoCloseable {
         Path logDir = dataDir.map(dir -> dir.resolve("logs")).orElse(NodeEmulator.defaultLogDir(emulatorsDir));
         Optional<Path> dynamoDbDir = dataDir.map(dir -> dir.resolve("dynamodb"));
 
-        ExecutorService starter = Executors.newFixedThreadPool(3, runnable -> {
+        ExecutorService starter = Executors.newFixedThreadPool(5, runnable -> {
             Thread thread = new Thread(runnable, "local-aws-start");
             thread.setDaemon(true);
             return thread;
@@ -112,6 +133,8 @@ public final class LocalAws implements AutoCloseable {
             CompletableFuture<NodeEmulator> sesStart = CompletableFuture.supplyAsync(
                     () -> NodeEmulator.sesLocal(emulatorsDir, logDir), starter);
             CompletableFuture<ElasticMq> sqsStart = CompletableFuture.supplyAsync(ElasticMq::start, starter);
+            CompletableFuture<StaffEmulators> staffStart = StaffEmulators.startAsync(emulatorsDir, dataDir, logDir,
+                    starter);
             CompletableFuture<SqsClient> sqsClient = sqsStart.thenApplyAsync(emulator -> {
                 SqsClient client = sqsClient(emulator.endpoint());
                 client.listQueues();
@@ -121,9 +144,11 @@ public final class LocalAws implements AutoCloseable {
             ElasticMq elasticMq = join(sqsStart, failures);
             NodeEmulator dynalite = join(dynaliteStart, failures);
             NodeEmulator sesLocal = join(sesStart, failures);
+            StaffEmulators staff = join(staffStart, failures);
             SqsClient sqs = failures.isEmpty() ? join(sqsClient, failures) : null;
             DynamoDbClient dynamoDb = failures.isEmpty() ? join(dynamoDbClient, failures) : null;
             if (!failures.isEmpty()) {
+                closeQuietly(staff);
                 closeQuietly(sqs);
                 closeQuietly(dynamoDb);
                 closeQuietly(elasticMq);
@@ -134,10 +159,11 @@ public final class LocalAws implements AutoCloseable {
                 throw failure;
             }
             Duration startupTime = Duration.ofNanos(System.nanoTime() - startNanos);
-            LOG.info("Local AWS up in {} ms: SQS {}, DynamoDB {}, SES {}", startupTime.toMillis(),
-                    elasticMq.endpoint(), dynalite.endpoint(), sesLocal.endpoint());
+            LOG.info("Local AWS up in {} ms: SQS {}, DynamoDB {}, SES {}, Cognito {}, S3 {}", startupTime.toMillis(),
+                    elasticMq.endpoint(), dynalite.endpoint(), sesLocal.endpoint(), staff.cognitoLocal().endpoint(),
+                    staff.s3rver().endpoint());
             LocalAws aws = new LocalAws(elasticMq, dynalite, sesLocal, null, AwsBackends.EMULATORS, startupTime, lock,
-                    sqs, dynamoDb);
+                    sqs, dynamoDb, staff);
             started = true;
             return aws;
         } finally {
@@ -159,6 +185,7 @@ public final class LocalAws implements AutoCloseable {
         NodeEmulator sesLocal = null;
         SqsClient sqs = null;
         DynamoDbClient dynamoDb = null;
+        StaffEmulators staff = null;
         try {
             backend = provider.start(repositoryRoot, dataDir);
             if (backend.sesEndpoint().isEmpty()) {
@@ -167,6 +194,12 @@ public final class LocalAws implements AutoCloseable {
                 Path logDir = dataDir.map(dir -> dir.resolve("logs")).orElse(NodeEmulator.defaultLogDir(emulatorsDir));
                 sesLocal = NodeEmulator.sesLocal(emulatorsDir, logDir);
             }
+            // Cognito and S3 come from cognito-local and s3rver whatever the backend (LocalStack's Cognito is not free)
+            Path staffEmulatorsDir = repositoryRoot.resolve("infrastructure").resolve("emulators").toAbsolutePath();
+            installNodeEmulatorsIfMissing(staffEmulatorsDir);
+            staff = StaffEmulators.startAsync(staffEmulatorsDir, dataDir,
+                    dataDir.map(dir -> dir.resolve("logs")).orElse(NodeEmulator.defaultLogDir(staffEmulatorsDir)),
+                    Runnable::run).join();
             sqs = sqsClient(backend.sqsEndpoint());
             sqs.listQueues();
             dynamoDb = dynamoDbClient(backend.dynamoDbEndpoint());
@@ -176,8 +209,9 @@ public final class LocalAws implements AutoCloseable {
                     startupTime.toMillis(), backend.sqsEndpoint(), backend.dynamoDbEndpoint(),
                     sesLocal != null ? sesLocal.endpoint() + " (aws-ses-v2-local: the backend serves no SES v2)"
                             : backend.sesEndpoint().orElseThrow());
-            return new LocalAws(null, null, sesLocal, backend, provider.name(), startupTime, lock, sqs, dynamoDb);
+            return new LocalAws(null, null, sesLocal, backend, provider.name(), startupTime, lock, sqs, dynamoDb, staff);
         } catch (RuntimeException e) {
+            closeQuietly(staff);
             closeQuietly(sqs);
             closeQuietly(dynamoDb);
             closeQuietly(sesLocal);
@@ -199,6 +233,32 @@ public final class LocalAws implements AutoCloseable {
 
     public URI sesEndpoint() {
         return sesLocal != null ? sesLocal.endpoint() : backend.sesEndpoint().orElseThrow();
+    }
+
+    /** cognito-local's endpoint (the Cognito user pools API, and each pool's JWKS). */
+    public URI cognitoEndpoint() {
+        return cognitoLocal.endpoint();
+    }
+
+    /** s3rver's endpoint; address it path-style ({@code forcePathStyle}). */
+    public URI s3Endpoint() {
+        return s3rver.endpoint();
+    }
+
+    /**
+     * The {@code iss} of the tokens of a pool of cognito-local: {@code http://localhost:<port>/<poolId>} (note:
+     * {@code localhost}, not the 127.0.0.1 it listens on).
+     */
+    public String cognitoIssuer(String userPoolId) {
+        return NodeEmulator.cognitoIssuerDomain(cognitoLocal.port()) + "/" + userPoolId;
+    }
+
+    public NodeEmulator cognitoLocal() {
+        return cognitoLocal;
+    }
+
+    public NodeEmulator s3rver() {
+        return s3rver;
     }
 
     /** The mail sent through {@link #sesEndpoint()}, read from wherever this backend keeps it. */
@@ -261,6 +321,10 @@ public final class LocalAws implements AutoCloseable {
         properties.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
         properties.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
         properties.put("AWS_ENDPOINT_URL_SESV2", sesEndpoint().toString());
+        properties.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", cognitoEndpoint().toString());
+        properties.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
+        // s3rver serves buckets path-style only; an S3 client reads this to set forcePathStyle (never set on AWS)
+        properties.put(S3_FORCE_PATH_STYLE, "true");
         properties.put("aws.accessKeyId", ACCESS_KEY_ID);
         properties.put("aws.secretAccessKey", SECRET_ACCESS_KEY);
         properties.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
@@ -269,7 +333,21 @@ public final class LocalAws implements AutoCloseable {
         properties.put("aws.endpointUrlSqs", sqsEndpoint().toString());
         properties.put("aws.endpointUrlDynamoDb", dynamoDbEndpoint().toString());
         properties.put("aws.endpointUrlSesV2", sesEndpoint().toString());
+        properties.put("aws.endpointUrlCognitoIdentityProvider", cognitoEndpoint().toString());
+        properties.put("aws.endpointUrlS3", s3Endpoint().toString());
         return Collections.unmodifiableMap(properties);
+    }
+
+    /** The Cognito user pools client for cognito-local, built once (UrlConnection, dummy static credentials). */
+    public CognitoIdentityProviderClient cognito() {
+        checkOpen();
+        return cognito;
+    }
+
+    /** The S3 client for s3rver, built once (path-style, UrlConnection, dummy static credentials). */
+    public S3Client s3() {
+        checkOpen();
+        return s3;
     }
 
     /** The SQS client for the emulator, built once (UrlConnection HTTP client, dummy static credentials). */
@@ -304,6 +382,27 @@ public final class LocalAws implements AutoCloseable {
                 .build();
     }
 
+    /** A new Cognito user pools client for an endpoint (the caller closes it). */
+    public static CognitoIdentityProviderClient cognitoClient(URI endpoint) {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /** A new S3 client for an endpoint, path-style as s3rver needs (the caller closes it). */
+    public static S3Client s3Client(URI endpoint) {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .forcePathStyle(true)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
     public static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
     }
@@ -319,6 +418,7 @@ public final class LocalAws implements AutoCloseable {
         }
         closeQuietly(sqs);
         closeQuietly(dynamoDb);
+        closeQuietly(new StaffEmulators(cognitoLocal, s3rver, cognito, s3, scratchDirs));
         if (backend != null) {
             closeQuietly(sesLocal);
             closeQuietly(backend);
@@ -350,7 +450,7 @@ public final class LocalAws implements AutoCloseable {
 
     /** Runs {@code infrastructure/emulators/install.sh} when the npm emulators are not installed from the lock. */
     static void installNodeEmulatorsIfMissing(Path emulatorsDir) {
-        if (Files.isRegularFile(emulatorsDir.resolve("node_modules").resolve(".lock-sha256"))) {
+        if (installedFromCurrentLock(emulatorsDir)) {
             return;
         }
         Path script = emulatorsDir.resolve("install.sh");
@@ -375,6 +475,21 @@ public final class LocalAws implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while installing the npm emulators", e);
+        }
+    }
+
+    /** The stamp install.sh leaves names the SHA-256 of the lock file node_modules was installed from. */
+    private static boolean installedFromCurrentLock(Path emulatorsDir) {
+        Path stamp = emulatorsDir.resolve("node_modules").resolve(".lock-sha256");
+        Path lock = emulatorsDir.resolve("package-lock.json");
+        if (!Files.isRegularFile(stamp) || !Files.isRegularFile(lock)) {
+            return false;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(lock));
+            return Files.readString(stamp).trim().equals(java.util.HexFormat.of().formatHex(digest));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return false;
         }
     }
 

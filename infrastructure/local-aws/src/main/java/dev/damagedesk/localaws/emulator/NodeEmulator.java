@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An emulator that runs as a child {@code node} process from {@code infrastructure/emulators/node_modules}:
- * dynalite (DynamoDB) or aws-ses-v2-local (SES v2). It listens on a free loopback port, writes its output to a log
+ * dynalite (DynamoDB), aws-ses-v2-local (SES v2), cognito-local (Cognito user pools) or s3rver (S3). It listens on a free loopback port, writes its output to a log
  * file (never the console), and is destroyed with its descendants by {@link #close()}, by a JVM shutdown hook, and,
  * should the JVM be killed outright, by itself when its stdin pipe from this JVM closes
  * ({@code emulators/exit-with-parent.js}).
@@ -31,7 +31,8 @@ public final class NodeEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeEmulator.class);
     public static final String HOST = "127.0.0.1";
-    static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    /** Generous: cognito-local loads the whole AWS SDK for JavaScript, and these machines are shared and busy. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final int PORT_ATTEMPTS = 3;
 
     private final String name;
@@ -84,6 +85,52 @@ public final class NodeEmulator implements AutoCloseable {
                 endpoint -> answers200(endpoint.resolve("/health-check")));
     }
 
+    /**
+     * cognito-local, listening on 127.0.0.1; it keeps its pools, clients and users as JSON under
+     * {@code workingDir/.cognito} (its data directory: cognito-local has no option for it, it uses its working
+     * directory). Its issuer is {@code http://localhost:<port>} as it is without configuration, written to
+     * {@code .cognito/config.json} because listening on 127.0.0.1 ({@code HOST}) would change it. Ready when
+     * {@code GET /health} answers 200.
+     */
+    public static NodeEmulator cognitoLocal(Path emulatorsDir, Path workingDir, Path logDir) {
+        Path cli = script(emulatorsDir, "cognito-local/lib/bin/start.js");
+        return start("cognito-local", emulatorsDir, workingDir, logDir, port -> {
+            writeCognitoConfig(workingDir, port);
+            return List.of(cli.toString());
+        }, port -> java.util.Map.of("PORT", Integer.toString(port), "HOST", HOST),
+                endpoint -> answers200(endpoint.resolve("/health")));
+    }
+
+    /** The issuer domain of cognito-local's tokens on {@code port}: {@code http://localhost:<port>}. */
+    public static String cognitoIssuerDomain(int port) {
+        return "http://localhost:" + port;
+    }
+
+    private static void writeCognitoConfig(Path workingDir, int port) {
+        try {
+            Path config = workingDir.resolve(".cognito").resolve("config.json");
+            Files.createDirectories(config.getParent());
+            Files.writeString(config, "{\"TokenConfig\":{\"IssuerDomain\":\"" + cognitoIssuerDomain(port) + "\"}}",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write cognito-local's configuration in " + workingDir, e);
+        }
+    }
+
+    /** s3rver, keeping buckets and objects as files under {@code dataDir}; ready when it answers HTTP at all. */
+    public static NodeEmulator s3rver(Path emulatorsDir, Path dataDir, Path logDir) {
+        Path cli = script(emulatorsDir, "s3rver/bin/s3rver.js");
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the S3 data directory " + dataDir, e);
+        }
+        return start("s3rver", emulatorsDir, emulatorsDir, logDir,
+                port -> List.of(cli.toString(), "--directory", dataDir.toAbsolutePath().toString(),
+                        "--address", HOST, "--port", Integer.toString(port), "--no-vhost-buckets"),
+                port -> java.util.Map.of(), NodeEmulator::answersHttp);
+    }
+
     public URI endpoint() {
         return endpoint;
     }
@@ -133,8 +180,17 @@ public final class NodeEmulator implements AutoCloseable {
         List<String> arguments(int port);
     }
 
+    interface Environment {
+        java.util.Map<String, String> variables(int port);
+    }
+
     static NodeEmulator start(String name, Path emulatorsDir, Path logDir, Command command,
                                       Predicate<URI> ready) {
+        return start(name, emulatorsDir, emulatorsDir, logDir, command, port -> java.util.Map.of(), ready);
+    }
+
+    static NodeEmulator start(String name, Path emulatorsDir, Path workingDir, Path logDir, Command command,
+                              Environment environment, Predicate<URI> ready) {
         Path watchdog = emulatorsDir.resolve("exit-with-parent.js").toAbsolutePath();
         Path logFile = logDir.resolve(name + ".log").toAbsolutePath();
         try {
@@ -155,8 +211,10 @@ public final class NodeEmulator implements AutoCloseable {
             long started = System.nanoTime();
             Process process;
             try {
-                process = new ProcessBuilder(commandLine)
-                        .directory(emulatorsDir.toFile())
+                ProcessBuilder builder = new ProcessBuilder(commandLine);
+                builder.environment().putAll(environment.variables(port));
+                process = builder
+                        .directory(workingDir.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                         .start(); // stdin stays a pipe from this JVM: exit-with-parent.js watches it
@@ -230,6 +288,22 @@ public final class NodeEmulator implements AutoCloseable {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 200);
             return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Any HTTP answer at all (s3rver answers an unsigned request with an S3 error document). */
+    static boolean answersHttp(URI uri) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(200);
+            connection.setReadTimeout(1000);
+            try {
+                return connection.getResponseCode() > 0;
+            } finally {
+                connection.disconnect();
+            }
         } catch (IOException e) {
             return false;
         }

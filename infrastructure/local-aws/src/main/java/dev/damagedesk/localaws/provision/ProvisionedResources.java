@@ -17,6 +17,7 @@ public final class ProvisionedResources implements LocalResourceNames {
     private final Map<String, String> tableArns;
     private final Map<String, String> secretValues;
     private final java.util.Set<String> functions;
+    private final StaffProvisioned staff;
 
     /**
      * @param queueUrls    queue logical id to URL
@@ -28,6 +29,14 @@ public final class ProvisionedResources implements LocalResourceNames {
     public ProvisionedResources(Map<String, String> queueUrls, Map<String, String> queueArns,
                                 Map<String, String> tableArns, Map<String, String> secretValues,
                                 java.util.Collection<String> functions) {
+        this(queueUrls, queueArns, tableArns, secretValues, functions, StaffProvisioned.NONE);
+    }
+
+    /** @param staff the user pools, clients, groups and buckets */
+    public ProvisionedResources(Map<String, String> queueUrls, Map<String, String> queueArns,
+                                Map<String, String> tableArns, Map<String, String> secretValues,
+                                java.util.Collection<String> functions, StaffProvisioned staff) {
+        this.staff = staff;
         this.queueUrls = copy(queueUrls);
         this.queueArns = copy(queueArns);
         this.tableArns = copy(tableArns);
@@ -77,6 +86,57 @@ public final class ProvisionedResources implements LocalResourceNames {
                     + functions + ")");
         }
         return logicalId;
+    }
+
+    @Override
+    public String userPoolId(String logicalId) {
+        return lookup(staff.userPoolIds(), logicalId, "user pool");
+    }
+
+    @Override
+    public String userPoolProviderUrl(String logicalId) {
+        return issuer(logicalId).substring("http://".length());
+    }
+
+    /** The {@code iss} of a pool's tokens, e.g. {@code http://localhost:9229/us-east-1_abc}. */
+    public String issuer(String userPoolLogicalId) {
+        return staff.cognitoIssuerDomain() + "/" + userPoolId(userPoolLogicalId);
+    }
+
+    @Override
+    public String userPoolClientId(String logicalId) {
+        return lookup(staff.clientIds(), logicalId, "user pool client");
+    }
+
+    @Override
+    public String userPoolGroupName(String logicalId) {
+        return lookup(staff.groupNames(), logicalId, "user pool group");
+    }
+
+    @Override
+    public String bucketName(String logicalId) {
+        return lookup(staff.bucketNames(), logicalId, "bucket");
+    }
+
+    @Override
+    public String bucketDomainName(String logicalId) {
+        return staff.s3HostAndPort() + "/" + bucketName(logicalId);
+    }
+
+    /** Cognito's issuer URL of a local pool ({@code https://cognito-idp.<region>.amazonaws.com/<id>}) becomes cognito-local's. */
+    @Override
+    public String localUrl(String url) {
+        String result = url;
+        for (String poolId : staff.userPoolIds().values()) {
+            String local = staff.cognitoIssuerDomain() + "/" + poolId;
+            result = result.replace("https://cognito-idp." + LOCAL_REGION + ".amazonaws.com/" + poolId, local)
+                    .replace("https://" + local.substring("http://".length()), local);
+        }
+        return result;
+    }
+
+    public StaffProvisioned staff() {
+        return staff;
     }
 
     public Map<String, String> queueUrls() {
@@ -131,6 +191,7 @@ public final class ProvisionedResources implements LocalResourceNames {
     @Override
     public String toString() {
         return "ProvisionedResources[queues=" + queueUrls.keySet() + ", tables=" + tableArns.keySet()
-                + ", secrets=" + secretValues.keySet() + ", functions=" + functions + "]";
+                + ", secrets=" + secretValues.keySet() + ", functions=" + functions + ", userPools="
+                + staff.userPoolIds().keySet() + ", buckets=" + staff.bucketNames().keySet() + "]";
     }
 }

@@ -74,9 +74,11 @@ public final class Provisioner {
         }
         Map<String, String> secrets = secrets(template, dataDir);
         List<String> functions = template.functions().stream().map(FunctionSpec::logicalId).toList();
-        LOG.info("Provisioned {} queues, {} tables and {} secrets in {} ms", queueUrls.size(), tableArns.size(),
-                secrets.size(), (System.nanoTime() - started) / 1_000_000);
-        return new ProvisionedResources(queueUrls, queueArns, tableArns, secrets, functions);
+        StaffProvisioned staff = StaffProvisioner.apply(template, aws, dataDir);
+        LOG.info("Provisioned {} queues, {} tables, {} secrets, {} user pools and {} buckets in {} ms",
+                queueUrls.size(), tableArns.size(), secrets.size(), staff.userPoolIds().size(),
+                staff.bucketNames().size(), (System.nanoTime() - started) / 1_000_000);
+        return new ProvisionedResources(queueUrls, queueArns, tableArns, secrets, functions, staff);
     }
 
     // ------------------------------------------------------------------ queues

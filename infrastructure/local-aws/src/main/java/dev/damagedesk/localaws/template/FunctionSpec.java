@@ -15,12 +15,21 @@ public record FunctionSpec(
         int memoryMb,
         Map<String, Object> environment,
         List<HttpRoute> httpRoutes,
-        List<SqsEventSource> sqsEventSources) {
+        List<SqsEventSource> sqsEventSources,
+        List<ScheduleEvent> schedules) {
 
     public FunctionSpec {
         environment = TemplateMaps.unmodifiableCopy(environment);
         httpRoutes = List.copyOf(httpRoutes);
         sqsEventSources = List.copyOf(sqsEventSources);
+        schedules = List.copyOf(schedules);
+    }
+
+    /** A function without {@code Schedule} events. */
+    public FunctionSpec(String logicalId, String handler, int timeoutSeconds, int memoryMb,
+                        Map<String, Object> environment, List<HttpRoute> httpRoutes,
+                        List<SqsEventSource> sqsEventSources) {
+        this(logicalId, handler, timeoutSeconds, memoryMb, environment, httpRoutes, sqsEventSources, List.of());
     }
 
     /** The handler class, the part of {@code Handler} before {@code ::}. */

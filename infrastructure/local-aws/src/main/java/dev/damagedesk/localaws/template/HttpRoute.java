@@ -7,8 +7,14 @@ package dev.damagedesk.localaws.template;
  * @param path   as in the template, e.g. {@code /v1/reports/{reportId}}; {@code $default} for the default route
  * @param apiLogicalId the {@code AWS::Serverless::HttpApi} it belongs to ({@code ServerlessHttpApi}, SAM's implicit
  *                     API, when the event names none)
+ * @param auth         the event's {@code Auth}
  */
-public record HttpRoute(String eventName, String method, String path, String apiLogicalId) {
+public record HttpRoute(String eventName, String method, String path, String apiLogicalId, RouteAuth auth) {
+
+    /** A route without an {@code Auth} of its own (the API's default authorizer, if any, guards it). */
+    public HttpRoute(String eventName, String method, String path, String apiLogicalId) {
+        this(eventName, method, path, apiLogicalId, RouteAuth.DEFAULT);
+    }
 
     /** The HTTP API route key, e.g. {@code POST /v1/reports}, or {@code $default}. */
     public String routeKey() {

@@ -37,7 +37,12 @@ public record SamTemplate(
         List<TableSpec> tables,
         List<String> secrets,
         List<String> httpApis,
-        Map<String, String> unemulatedResources) {
+        Map<String, String> unemulatedResources,
+        List<HttpApiSpec> httpApiSpecs,
+        List<UserPoolSpec> userPools,
+        List<UserPoolClientSpec> userPoolClients,
+        List<UserPoolGroupSpec> userPoolGroups,
+        List<BucketSpec> buckets) {
 
     public static final String FUNCTION = "AWS::Serverless::Function";
     public static final String HTTP_API = "AWS::Serverless::HttpApi";
@@ -45,6 +50,10 @@ public record SamTemplate(
     public static final String TABLE = "AWS::DynamoDB::Table";
     public static final String SIMPLE_TABLE = "AWS::Serverless::SimpleTable";
     public static final String SECRET = "AWS::SecretsManager::Secret";
+    public static final String USER_POOL = "AWS::Cognito::UserPool";
+    public static final String USER_POOL_CLIENT = "AWS::Cognito::UserPoolClient";
+    public static final String USER_POOL_GROUP = "AWS::Cognito::UserPoolGroup";
+    public static final String BUCKET = "AWS::S3::Bucket";
     /** The HTTP API SAM creates for {@code HttpApi} events that name no {@code ApiId}. */
     public static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
 
@@ -61,6 +70,11 @@ public record SamTemplate(
         secrets = List.copyOf(secrets);
         httpApis = List.copyOf(httpApis);
         unemulatedResources = TemplateMaps.unmodifiableCopy(unemulatedResources);
+        httpApiSpecs = List.copyOf(httpApiSpecs);
+        userPools = List.copyOf(userPools);
+        userPoolClients = List.copyOf(userPoolClients);
+        userPoolGroups = List.copyOf(userPoolGroups);
+        buckets = List.copyOf(buckets);
     }
 
     /** Reads and models {@code template.yaml}. */
@@ -82,6 +96,11 @@ public record SamTemplate(
         List<String> secrets = new ArrayList<>();
         List<String> httpApis = new ArrayList<>();
         Map<String, String> unemulated = new LinkedHashMap<>();
+        List<HttpApiSpec> httpApiSpecs = new ArrayList<>();
+        List<UserPoolSpec> userPools = new ArrayList<>();
+        List<UserPoolClientSpec> userPoolClients = new ArrayList<>();
+        List<UserPoolGroupSpec> userPoolGroups = new ArrayList<>();
+        List<BucketSpec> buckets = new ArrayList<>();
 
         Map<String, Object> resources = map(raw, "Resources", "Template");
         if (resources.isEmpty()) {
@@ -97,7 +116,14 @@ public record SamTemplate(
                 case TABLE -> tables.add(table(logicalId, properties));
                 case SIMPLE_TABLE -> tables.add(simpleTable(logicalId, properties));
                 case SECRET -> secrets.add(logicalId);
-                case HTTP_API -> httpApis.add(logicalId);
+                case HTTP_API -> {
+                    httpApis.add(logicalId);
+                    httpApiSpecs.add(StaffResources.httpApi(logicalId, properties, unemulated));
+                }
+                case USER_POOL -> userPools.add(StaffResources.userPool(logicalId, properties, unemulated));
+                case USER_POOL_CLIENT -> userPoolClients.add(StaffResources.userPoolClient(logicalId, properties, unemulated));
+                case USER_POOL_GROUP -> userPoolGroups.add(StaffResources.userPoolGroup(logicalId, properties, unemulated));
+                case BUCKET -> buckets.add(StaffResources.bucket(logicalId, properties, unemulated));
                 default -> unemulated.put(logicalId, type);
             }
         });
@@ -105,9 +131,10 @@ public record SamTemplate(
                 .anyMatch(route -> route.apiLogicalId().equals(IMPLICIT_HTTP_API));
         if (implicitApi && !httpApis.contains(IMPLICIT_HTTP_API)) {
             httpApis.add(IMPLICIT_HTTP_API);
+            httpApiSpecs.add(HttpApiSpec.open(IMPLICIT_HTTP_API));
         }
         SamTemplate template = new SamTemplate(raw, parameterDefaults, functions, queues, tables, secrets, httpApis,
-                unemulated);
+                unemulated, httpApiSpecs, userPools, userPoolClients, userPoolGroups, buckets);
         template.checkReferences();
         return template;
     }
@@ -149,6 +176,12 @@ public record SamTemplate(
     public QueueSpec queue(String logicalId) {
         return queues.stream().filter(q -> q.logicalId().equals(logicalId)).findFirst()
                 .orElseThrow(() -> new TemplateException("No " + QUEUE + " named " + logicalId + " in the template"));
+    }
+
+    /** The modelled HTTP API of that logical id ({@code ServerlessHttpApi} included when SAM would create it). */
+    public HttpApiSpec httpApi(String logicalId) {
+        return httpApiSpecs.stream().filter(api -> api.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new TemplateException("No " + HTTP_API + " named " + logicalId + " in the template"));
     }
 
     public TableSpec table(String logicalId) {
@@ -198,6 +231,7 @@ public record SamTemplate(
 
         List<HttpRoute> routes = new ArrayList<>();
         List<SqsEventSource> sqsSources = new ArrayList<>();
+        List<ScheduleEvent> schedules = new ArrayList<>();
         map(properties, "Events", logicalId + ".Properties").forEach((eventName, definition) -> {
             String where = logicalId + ".Events." + eventName;
             Map<String, Object> event = map(definition, where);
@@ -206,10 +240,11 @@ public record SamTemplate(
             switch (type) {
                 case "HttpApi" -> routes.add(httpRoute(eventName, eventProperties, where));
                 case "SQS" -> sqsSources.add(sqsSource(eventName, eventProperties, where));
+                case "Schedule" -> schedules.add(StaffResources.schedule(eventName, eventProperties, where, unemulated));
                 default -> unemulated.put(where, "event type " + type);
             }
         });
-        return new FunctionSpec(logicalId, handler, timeout, memory, environment, routes, sqsSources);
+        return new FunctionSpec(logicalId, handler, timeout, memory, environment, routes, sqsSources, schedules);
     }
 
     private static HttpRoute httpRoute(String eventName, Map<String, Object> properties, String where) {
@@ -221,14 +256,16 @@ public record SamTemplate(
         }
         Optional<String> path = string(properties, "Path", where);
         Optional<String> method = string(properties, "Method", where);
+        RouteAuth auth = StaffResources.routeAuth(properties, where);
         if (path.isEmpty() && method.isEmpty()) {
-            return new HttpRoute(eventName, "ANY", HttpRoute.DEFAULT_ROUTE, api);
+            return new HttpRoute(eventName, "ANY", HttpRoute.DEFAULT_ROUTE, api, auth);
         }
         if (path.isEmpty() || method.isEmpty()) {
             throw new TemplateException(where + " needs both Path and Method (or neither, for the $default route)");
         }
         String verb = method.get().toUpperCase(Locale.ROOT);
-        return new HttpRoute(eventName, verb.equals("X-AMAZON-APIGATEWAY-ANY-METHOD") ? "ANY" : verb, path.get(), api);
+        return new HttpRoute(eventName, verb.equals("X-AMAZON-APIGATEWAY-ANY-METHOD") ? "ANY" : verb, path.get(), api,
+                auth);
     }
 
     private static SqsEventSource sqsSource(String eventName, Map<String, Object> properties, String where) {
@@ -346,6 +383,37 @@ public record SamTemplate(
                             + " names API " + route.apiLogicalId() + ", which is not an " + HTTP_API
                             + " of the template");
                 }
+                route.auth().authorizer().filter(name -> !RouteAuth.NONE.equals(name)).ifPresent(name -> {
+                    if (!httpApi(route.apiLogicalId()).authorizers().containsKey(name)) {
+                        throw new TemplateException(function.logicalId() + ".Events." + route.eventName()
+                                + ".Properties.Auth.Authorizer names " + name + ", which is not an authorizer of "
+                                + route.apiLogicalId());
+                    }
+                });
+                if (!route.auth().scopes().isEmpty() && httpApi(route.apiLogicalId()).authorizerFor(route).isEmpty()) {
+                    throw new TemplateException(function.logicalId() + ".Events." + route.eventName()
+                            + ": AuthorizationScopes on a route without an authorizer");
+                }
+            }
+        }
+        for (HttpApiSpec api : httpApiSpecs) {
+            api.defaultAuthorizer().ifPresent(name -> {
+                if (!api.authorizers().containsKey(name)) {
+                    throw new TemplateException(api.logicalId() + ".Auth.DefaultAuthorizer names " + name
+                            + ", which is not one of its Authorizers " + api.authorizers().keySet());
+                }
+            });
+        }
+        for (UserPoolClientSpec client : userPoolClients) {
+            if (userPools.stream().noneMatch(pool -> pool.logicalId().equals(client.userPoolLogicalId()))) {
+                throw new TemplateException(client.logicalId() + ".UserPoolId names " + client.userPoolLogicalId()
+                        + ", which is not an " + USER_POOL + " of the template");
+            }
+        }
+        for (UserPoolGroupSpec group : userPoolGroups) {
+            if (userPools.stream().noneMatch(pool -> pool.logicalId().equals(group.userPoolLogicalId()))) {
+                throw new TemplateException(group.logicalId() + ".UserPoolId names " + group.userPoolLogicalId()
+                        + ", which is not an " + USER_POOL + " of the template");
             }
         }
         for (QueueSpec queue : queues) {

@@ -21,6 +21,7 @@ public final class TemplateValues {
     public static final String REGION = LocalResourceNames.LOCAL_REGION;
     public static final String ACCOUNT_ID = LocalResourceNames.LOCAL_ACCOUNT_ID;
     public static final String STACK_NAME = "damagedesk-local";
+    static final String CLOUDFRONT_DISTRIBUTION = "AWS::CloudFront::Distribution";
 
     /** {@code {{resolve:secretsmanager:<id>[:SecretString[:json-key[:version-stage[:version-id]]]]}}}. */
     private static final Pattern SECRET_REFERENCE =
@@ -196,6 +197,11 @@ public final class TemplateValues {
             case SamTemplate.FUNCTION -> names.functionName(name);
             case SamTemplate.SECRET -> names.secretArn(name);
             case SamTemplate.HTTP_API -> name;
+            case SamTemplate.USER_POOL -> names.userPoolId(name);
+            case SamTemplate.USER_POOL_CLIENT -> names.userPoolClientId(name);
+            case SamTemplate.USER_POOL_GROUP -> names.userPoolGroupName(name);
+            case SamTemplate.BUCKET -> names.bucketName(name);
+            case CLOUDFRONT_DISTRIBUTION -> name;
             default -> throw new TemplateException("Ref " + name + ": " + type + " is not emulated locally");
         };
     }
@@ -220,6 +226,15 @@ public final class TemplateValues {
             case SamTemplate.TABLE + ".Arn" -> names.tableArn(logicalId);
             case SamTemplate.FUNCTION + ".Arn" -> names.functionArn(logicalId);
             case SamTemplate.SECRET + ".Id" -> names.secretArn(logicalId);
+            case SamTemplate.USER_POOL + ".Arn" -> names.userPoolArn(logicalId);
+            case SamTemplate.USER_POOL + ".UserPoolId" -> names.userPoolId(logicalId);
+            case SamTemplate.USER_POOL + ".ProviderURL", SamTemplate.USER_POOL + ".ProviderName" ->
+                    names.userPoolProviderUrl(logicalId);
+            case SamTemplate.USER_POOL_CLIENT + ".ClientId" -> names.userPoolClientId(logicalId);
+            case SamTemplate.BUCKET + ".Arn" -> names.bucketArn(logicalId);
+            case SamTemplate.BUCKET + ".DomainName", SamTemplate.BUCKET + ".RegionalDomainName" ->
+                    names.bucketDomainName(logicalId);
+            case CLOUDFRONT_DISTRIBUTION + ".DomainName" -> names.distributionDomainName(logicalId);
             default -> null;
         };
         if (value == null) {
@@ -261,7 +276,7 @@ public final class TemplateValues {
             matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(result);
-        return result.toString();
+        return names.localUrl(result.toString());
     }
 
     private String join(Object argument) {
@@ -270,7 +285,7 @@ public final class TemplateValues {
             throw new TemplateException("Fn::Join needs [delimiter, [values]], got " + argument);
         }
         String delimiter = text(args.get(0), "Fn::Join delimiter");
-        return String.join(delimiter, list(evaluate(args.get(1)), "Fn::Join values"));
+        return names.localUrl(String.join(delimiter, list(evaluate(args.get(1)), "Fn::Join values")));
     }
 
     private Object fnIf(Object argument) {

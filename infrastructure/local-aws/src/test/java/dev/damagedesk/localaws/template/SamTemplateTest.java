@@ -70,7 +70,7 @@ class SamTemplateTest {
                 new HttpRoute("GetReport", "GET", "/v1/reports/{reportId}", "PublicApi"));
         assertThat(template.function("IntakeFunction").httpRoutes()).extracting(HttpRoute::routeKey)
                 .containsExactly("POST /v1/reports", "GET /v1/reports/{reportId}");
-        assertThat(template.httpApis()).containsExactly("PublicApi");
+        assertThat(template.httpApis()).containsExactly("PublicApi", "AdminApi");
     }
 
     @Test
@@ -150,7 +150,8 @@ class SamTemplateTest {
         assertThat(function.httpRoutes()).containsExactly(new HttpRoute("Any", "ANY", "$default", "ServerlessHttpApi"));
         assertThat(function.httpRoutes().get(0).routeKey()).isEqualTo("$default");
         assertThat(small.httpApis()).containsExactly("ServerlessHttpApi");
-        assertThat(small.unemulatedResources()).containsEntry("Fn.Events.Nightly", "event type Schedule");
+        assertThat(function.schedules()).containsExactly(new ScheduleEvent("Nightly", "rate(1 day)", true, Optional.empty()));
+        assertThat(small.unemulatedResources()).doesNotContainKey("Fn.Events.Nightly");
         assertThat(small.queue("Q")).isEqualTo(new QueueSpec("Q", 30, 345_600, 0, Optional.empty(), 0));
 
         assertThatThrownBy(() -> SamTemplate.of(TemplateYaml.parse("""

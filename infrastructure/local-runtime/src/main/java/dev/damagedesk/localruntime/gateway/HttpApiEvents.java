@@ -42,6 +42,12 @@ final class HttpApiEvents {
     }
 
     static Map<String, Object> build(HttpApiRequest request, RouteTable.Match match, String apiId, String requestId, Instant now) {
+        return build(request, match, apiId, requestId, now, java.util.Optional.empty());
+    }
+
+    /** @param authorized the JWT authorizer's claims and scopes, passed as {@code requestContext.authorizer.jwt} */
+    static Map<String, Object> build(HttpApiRequest request, RouteTable.Match match, String apiId, String requestId,
+                                     Instant now, java.util.Optional<JwtAuthorizer.Allowed> authorized) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         request.headers().forEach((name, values) -> {
@@ -81,6 +87,12 @@ final class HttpApiEvents {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("accountId", LocalResourceNames.LOCAL_ACCOUNT_ID);
         context.put("apiId", apiId);
+        authorized.ifPresent(allowed -> {
+            Map<String, Object> jwt = new LinkedHashMap<>();
+            jwt.put("claims", allowed.claims());
+            jwt.put("scopes", allowed.scopes());
+            context.put("authorizer", Map.of("jwt", jwt));
+        });
         context.put("domainName", domainName);
         context.put("domainPrefix", domainPrefix);
         context.put("http", http);

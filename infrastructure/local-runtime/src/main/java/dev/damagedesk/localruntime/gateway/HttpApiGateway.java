@@ -32,8 +32,15 @@ import org.slf4j.LoggerFactory;
  * {@code {"message":"Internal Server Error"}} when the function fails, times out or answers something API Gateway
  * cannot read (the reason goes to the log, never to the client).
  *
- * <p>Local addition: {@code GET /health}, unless a route of the template takes it, answers 200 with the runtime's
- * endpoints once the runtime is ready (503 before).
+ * <p>A route guarded by a JWT authorizer is answered 401 {@code {"message":"Unauthorized"}} (with API Gateway's
+ * {@code www-authenticate} header) before the function runs when the token is missing or invalid, 403
+ * {@code {"message":"Forbidden"}} when it lacks the route's scopes; else the function gets the claims in
+ * {@code requestContext.authorizer.jwt}. With a {@link CorsPolicy} the gateway answers preflights itself and sets
+ * the CORS headers of every response, its own included.
+ *
+ * <p>Local additions: {@code GET /health}, unless a route of the template takes it, answers 200 with the runtime's
+ * endpoints once the runtime is ready (503 before); a {@link StaticSite} mounted on the gateway serves its files
+ * under its prefix.
  */
 public final class HttpApiGateway implements AutoCloseable {
 
@@ -50,6 +57,8 @@ public final class HttpApiGateway implements AutoCloseable {
     private final int threads;
     private final PrintStream accessLog;
     private volatile Supplier<Map<String, Object>> health;
+    private volatile Optional<CorsPolicy> cors = Optional.empty();
+    private volatile Optional<StaticSite> site = Optional.empty();
     private HttpServer server;
     private ThreadPoolExecutor executor;
     private URI baseUri;
@@ -110,6 +119,16 @@ public final class HttpApiGateway implements AutoCloseable {
         return routes;
     }
 
+    /** Applies the API's {@code CorsConfiguration} from now on (set before {@link #ready}). */
+    public void cors(CorsPolicy policy) {
+        this.cors = Optional.of(policy);
+    }
+
+    /** Serves a static site under its prefix from now on (local only: the admin page, as CloudFront would). */
+    public void mount(StaticSite staticSite) {
+        this.site = Optional.of(staticSite);
+    }
+
     /** From now on {@code GET /health} answers 200 with what {@code status} returns. */
     public void ready(Supplier<Map<String, Object>> status) {
         this.health = status;
@@ -138,10 +157,25 @@ public final class HttpApiGateway implements AutoCloseable {
         String requestId = HttpApiEvents.newRequestId();
         String target = "";
         HttpApiResponse response;
+        Optional<CorsPolicy> corsPolicy = cors;
         try {
-            Optional<RouteTable.Match> match = routes.match(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
-            target = match.map(m -> m.binding().function().name()).orElse("-");
-            response = match.isPresent() ? invoke(exchange, match.get(), requestId) : unrouted(exchange);
+            String method = exchange.getRequestMethod();
+            String rawPath = exchange.getRequestURI().getRawPath();
+            Optional<StaticSite> staticSite = site.filter(s -> s.serves(method, rawPath));
+            if (corsPolicy.isPresent() && corsPolicy.get().isPreflight(method, exchange.getRequestHeaders())) {
+                target = "(preflight)";
+                response = corsPolicy.get().preflight(exchange.getRequestHeaders());
+            } else if (staticSite.isPresent()) {
+                target = "(static)";
+                response = staticSite.get().serve(method, rawPath);
+            } else {
+                Optional<RouteTable.Match> match = routes.match(method, rawPath);
+                target = match.map(m -> m.binding().function().name()).orElse("-");
+                response = match.isPresent() ? authorizeAndInvoke(exchange, match.get(), requestId) : unrouted(exchange);
+            }
+            if (corsPolicy.isPresent() && !"(preflight)".equals(target)) {
+                response = corsPolicy.get().apply(exchange.getRequestHeaders(), response);
+            }
         } catch (RuntimeException e) {
             LOG.error("Gateway failure on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             response = HttpApiResponse.message(500, "Internal Server Error");
@@ -171,7 +205,40 @@ public final class HttpApiGateway implements AutoCloseable {
         return HttpApiResponse.message(404, "Not Found");
     }
 
-    private HttpApiResponse invoke(HttpExchange exchange, RouteTable.Match match, String requestId) {
+    /** The route's JWT authorizer first, as API Gateway runs it: no function runs for a refused token. */
+    private HttpApiResponse authorizeAndInvoke(HttpExchange exchange, RouteTable.Match match, String requestId) {
+        Optional<JwtAuthorizer> authorizer = match.binding().authorizer();
+        if (authorizer.isEmpty()) {
+            return invoke(exchange, match, requestId, Optional.empty());
+        }
+        JwtAuthorizer.Decision decision = authorizer.get().authorize(
+                CorsPolicy.header(exchange.getRequestHeaders(), "Authorization"), match.binding().scopes());
+        if (decision instanceof JwtAuthorizer.Unauthorized unauthorized) {
+            drain(exchange);
+            return HttpApiResponse.message(401, "Unauthorized").withHeader("www-authenticate", unauthorized.wwwAuthenticate());
+        }
+        if (decision instanceof JwtAuthorizer.Forbidden forbidden) {
+            drain(exchange);
+            return HttpApiResponse.message(403, "Forbidden").withHeader("www-authenticate", forbidden.wwwAuthenticate());
+        }
+        return invoke(exchange, match, requestId, Optional.of((JwtAuthorizer.Allowed) decision));
+    }
+
+    private static void drain(HttpExchange exchange) {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            int n;
+            while (read < MAX_REQUEST_BYTES && (n = in.read(buffer)) > 0) {
+                read += n;
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not read a refused request's body", e);
+        }
+    }
+
+    private HttpApiResponse invoke(HttpExchange exchange, RouteTable.Match match, String requestId,
+                                   Optional<JwtAuthorizer.Allowed> authorized) {
         Optional<byte[]> body = readBody(exchange);
         if (body.isEmpty()) {
             return HttpApiResponse.message(413, "Request Entity Too Large");
@@ -188,7 +255,7 @@ public final class HttpApiGateway implements AutoCloseable {
                 exchange.getProtocol());
         String event;
         try {
-            event = JSON.std.asString(HttpApiEvents.build(request, match, apiId, requestId, Instant.now()));
+            event = JSON.std.asString(HttpApiEvents.build(request, match, apiId, requestId, Instant.now(), authorized));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the event as JSON", e);
         }

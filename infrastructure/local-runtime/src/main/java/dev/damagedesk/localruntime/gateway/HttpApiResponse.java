@@ -37,6 +37,13 @@ record HttpApiResponse(int statusCode, List<Map.Entry<String, String>> headers, 
         }
     }
 
+    /** This response with one more header. */
+    HttpApiResponse withHeader(String name, String value) {
+        List<Map.Entry<String, String>> more = new ArrayList<>(headers);
+        more.add(Map.entry(name, value));
+        return new HttpApiResponse(statusCode, more, body);
+    }
+
     static HttpApiResponse fromLambda(String responseJson) throws MalformedResponseException {
         Object parsed;
         try {

@@ -2,7 +2,22 @@ package dev.damagedesk.localruntime.gateway;
 
 import dev.damagedesk.localaws.template.HttpRoute;
 import dev.damagedesk.localruntime.function.LocalFunction;
+import java.util.List;
+import java.util.Optional;
 
-/** A route of the HTTP API and the function its Lambda proxy integration invokes. */
-public record RouteBinding(HttpRoute route, LocalFunction function) {
+/**
+ * A route of the HTTP API, the function its Lambda proxy integration invokes, and the JWT authorizer that guards it
+ * (empty: an open route) with the route's {@code AuthorizationScopes}.
+ */
+public record RouteBinding(HttpRoute route, LocalFunction function, Optional<JwtAuthorizer> authorizer,
+                           List<String> scopes) {
+
+    public RouteBinding {
+        scopes = List.copyOf(scopes);
+    }
+
+    /** An open route. */
+    public RouteBinding(HttpRoute route, LocalFunction function) {
+        this(route, function, Optional.empty(), List.of());
+    }
 }

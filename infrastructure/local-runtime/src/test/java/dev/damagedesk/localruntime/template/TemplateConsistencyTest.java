@@ -40,7 +40,8 @@ class TemplateConsistencyTest {
     private static final Pattern SETTING_READ = Pattern.compile("(?:required|intValue|optional)\\(\"([A-Z][A-Z0-9_]+)\"");
     /** Set by Lambda itself, or by the local runtime to reach the emulators; never by the template. */
     private static final Set<String> PLATFORM_SETTINGS = Set.of("AWS_REGION", "AWS_ENDPOINT_URL",
-            "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SESV2");
+            "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SESV2",
+            "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", "AWS_ENDPOINT_URL_S3", "DAMAGEDESK_S3_FORCE_PATH_STYLE");
 
     @Test
     void theTemplateIsValidAgainstTheOfficialSamSchema() throws IOException {
@@ -125,14 +126,38 @@ class TemplateConsistencyTest {
         }
     }
 
+    /** The audit trail is append-only for every function: a put of a new entry and a query, nothing that edits. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onTheAuditTableFunctionsMayOnlyPutAndQuery() {
+        List<String> withAuditAccess = new java.util.ArrayList<>();
+        for (FunctionSpec function : TEMPLATE.functions()) {
+            List<Object> policies = (List<Object>) TEMPLATE.functionProperties(function.logicalId()).get("Policies");
+            for (Object policy : policies) {
+                for (Map<String, Object> statement : (List<Map<String, Object>>) ((Map<String, Object>) policy).get("Statement")) {
+                    if (!String.valueOf(statement.get("Resource")).contains("AuditTable")) {
+                        continue;
+                    }
+                    Object actions = statement.get("Action");
+                    List<Object> actionList = actions instanceof List<?> list ? (List<Object>) list : List.of(actions);
+                    assertThat(actionList).as(function.logicalId() + " " + statement.get("Sid"))
+                            .isSubsetOf("dynamodb:PutItem", "dynamodb:Query");
+                    withAuditAccess.add(function.logicalId());
+                }
+            }
+        }
+        assertThat(withAuditAccess).as("the functions that write audit entries").contains("ProcessorFunction",
+                "RescoreFunction");
+    }
+
     @Test
     void theReadmeNamesEveryFunctionModuleAndSettingAndCiRunsItsTestCommand() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
         TEMPLATE.functions().forEach(function -> assertThat(readme).contains(function.logicalId())
                 .contains(function.handlerClass().substring(function.handlerClass().lastIndexOf('.') + 1)));
         try (Stream<Path> modules = Stream.of("functions", "infrastructure", "tools").flatMap(TemplateConsistencyTest::foldersIn)) {
-            // target: the build output of an aggregating POM (functions/pom.xml), not a module
-            modules.filter(Files::isDirectory).filter(module -> !module.endsWith("target")).forEach(module ->
+            // functions/ is a parent POM too: its build output is no module
+            modules.filter(Files::isDirectory).filter(folder -> !folder.getFileName().toString().equals("target")).forEach(module ->
                     assertThat(readme).contains("`" + ROOT.relativize(module) + "`"));
         }
         TEMPLATE.functions().forEach(function -> function.environment().keySet().stream()
@@ -229,9 +254,10 @@ class TemplateConsistencyTest {
         return Pattern.compile("(?<![A-Za-z])" + Pattern.quote(logicalId) + "(?![A-Za-z])").matcher(text).find();
     }
 
+    /** The folders of a top-level folder, without build output (functions/ is a parent POM with a target/ of its own). */
     private static Stream<Path> foldersIn(String folder) {
         try {
-            return Files.list(ROOT.resolve(folder));
+            return Files.list(ROOT.resolve(folder)).filter(path -> !path.getFileName().toString().equals("target"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
