@@ -4,6 +4,7 @@ import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localruntime.LocalRuntime;
 import dev.damagedesk.localruntime.RunningRuntime;
 import dev.damagedesk.localruntime.RuntimeOptions;
+import dev.damagedesk.localruntime.schedule.ScheduledEvents;
 import java.net.URI;
 
 /**
@@ -31,6 +32,11 @@ final class LocalRuntimeUnderTest implements AutoCloseable {
 
     LocalCloud cloud() {
         return running.cloud();
+    }
+
+    /** The template's {@code Schedule} events; {@code trigger} runs one now. */
+    ScheduledEvents schedules() {
+        return running.schedules();
     }
 
     @Override
