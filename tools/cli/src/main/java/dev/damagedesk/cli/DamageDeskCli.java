@@ -11,7 +11,12 @@ import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.queue.SqsRescorePages;
+import dev.damagedesk.adapters.repository.DynamoDbAuditTrail;
+import dev.damagedesk.adapters.repository.DynamoDbReportStore;
 import dev.damagedesk.adapters.repository.IncidentStore;
+import dev.damagedesk.adapters.staff.CognitoStaffAccounts;
+import dev.damagedesk.application.audit.VerifyAuditChain;
+import dev.damagedesk.application.staff.ManageStaff;
 import dev.damagedesk.domain.incident.Incident;
 import dev.damagedesk.domain.validation.FieldError;
 import java.io.FileDescriptor;
@@ -32,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Staff operations on incidents and policies, through the same use cases the admin API calls ({@link IncidentLedgers},
@@ -48,13 +54,23 @@ import java.util.Map;
  */
 public final class DamageDeskCli {
 
+    /** Where the local runtime's cognito-local listens, as the SDK's own environment setting names it. */
+    static final String COGNITO_ENDPOINT = "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER";
+
     /** The same text `./damagedesk --help` prints without starting the JVM. */
     static final String USAGE = usageText();
 
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
     DamageDeskCli(PrintStream out, PrintStream err) {
+        this(System.in, out, err);
+    }
+
+    /** The test seam: stdin too ({@code staff add --password-stdin}). */
+    DamageDeskCli(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -79,6 +95,12 @@ public final class DamageDeskCli {
             err.println(usage.getMessage());
             err.print(USAGE);
             return 2;
+        }
+        if (!rest.isEmpty() && rest.get(0).equals("staff")) {
+            return new StaffCommands(connection::manageStaff, in, out, err).run(rest.subList(1, rest.size()));
+        }
+        if (!rest.isEmpty() && rest.get(0).equals("audit")) {
+            return new AuditCommands(connection::verifyAuditChain, out, err).run(rest.subList(1, rest.size()));
         }
         if (rest.size() < 3) {
             err.print(USAGE);
@@ -175,14 +197,21 @@ public final class DamageDeskCli {
         }
     }
 
-    /** Where the tool connects: a running local runtime (the default), or AWS. */
-    record Connection(FunctionEnvironment environment, String table, String rescoreQueueUrl) {
+    /**
+     * Where the tool connects: a running local runtime (the default), or AWS. On AWS each command group needs the
+     * names of what it uses (stack outputs): incident and policy the table and the re-scoring queue, audit the two
+     * tables, staff the user pool.
+     */
+    record Connection(FunctionEnvironment environment, String table, String rescoreQueueUrl, String auditTable,
+                      String userPoolId) {
 
         static Connection from(List<String> args) {
             String local = "http://127.0.0.1:3000";
             boolean aws = false;
             String table = null;
             String queue = null;
+            String auditTable = null;
+            String userPoolId = null;
             while (!args.isEmpty() && args.get(0).startsWith("--")) {
                 String option = args.remove(0);
                 switch (option) {
@@ -190,16 +219,29 @@ public final class DamageDeskCli {
                     case "--local" -> local = value(args, option);
                     case "--table" -> table = value(args, option);
                     case "--rescore-queue-url" -> queue = value(args, option);
+                    case "--audit-table" -> auditTable = value(args, option);
+                    case "--user-pool-id" -> userPoolId = value(args, option);
                     default -> throw new IllegalArgumentException("Unknown option " + option);
                 }
             }
             if (aws) {
-                if (table == null || queue == null) {
-                    throw new IllegalArgumentException("--aws needs --table and --rescore-queue-url (see the stack outputs)");
+                String group = args.isEmpty() ? "" : args.get(0);
+                switch (group) {
+                    case "staff" -> require(userPoolId != null, "--aws staff needs --user-pool-id (the stack output StaffUserPoolId)");
+                    case "audit" -> require(table != null && auditTable != null,
+                            "--aws audit needs --table and --audit-table (the stack outputs ReportsTableName, AuditTableName)");
+                    default -> require(table != null && queue != null,
+                            "--aws needs --table and --rescore-queue-url (see the stack outputs)");
                 }
-                return new Connection(FunctionEnvironment.system(), table, queue);
+                return new Connection(FunctionEnvironment.system(), table, queue, auditTable, userPoolId);
             }
             return local(URI.create(local));
+        }
+
+        private static void require(boolean given, String message) {
+            if (!given) {
+                throw new IllegalArgumentException(message);
+            }
         }
 
         @SuppressWarnings("unchecked")
@@ -218,11 +260,38 @@ public final class DamageDeskCli {
             }
             Map<String, String> queues = (Map<String, String>) health.get("queues");
             Map<String, String> tables = (Map<String, String>) health.get("tables");
-            FunctionEnvironment environment = FunctionEnvironment.of(Map.of(
+            Map<String, String> userPools = (Map<String, String>) health.getOrDefault("userPools", Map.of());
+            Map<String, String> settings = new java.util.HashMap<>(Map.of(
                     "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
                     "AWS_ENDPOINT_URL_DYNAMODB", (String) health.get("dynamodb"),
                     "AWS_ENDPOINT_URL_SQS", (String) health.get("sqs")));
-            return new Connection(environment, tables.get("ReportsTable"), queues.get("RescoreQueue"));
+            if (health.get("cognito") instanceof String cognito) {
+                settings.put(COGNITO_ENDPOINT, cognito);
+            }
+            return new Connection(FunctionEnvironment.of(settings), tables.get("ReportsTable"), queues.get("RescoreQueue"),
+                    tables.get("AuditTable"), userPools.get("StaffUserPool"));
+        }
+
+        /** Staff accounts in the staff user pool, over the platform's use case. */
+        ManageStaff manageStaff() {
+            if (userPoolId == null) {
+                throw new IllegalStateException("The local runtime has no StaffUserPool");
+            }
+            return new ManageStaff(new CognitoStaffAccounts(CognitoClients.of(environment), userPoolId));
+        }
+
+        /**
+         * The audit chain checks over the tables. The report store is the converting one the staff side uses: an
+         * item written before audit entries existed gets its entries appended when first read, as it would on any
+         * staff read, instead of being reported as a broken chain.
+         */
+        VerifyAuditChain verifyAuditChain() {
+            AwsClients clients = new AwsClients(environment);
+            DynamoDbClient dynamoDb = clients.dynamoDb();
+            DynamoDbAuditTrail trail = new DynamoDbAuditTrail(dynamoDb, auditTable);
+            IncidentDirectory incidents = new IncidentDirectory(new IncidentStore(dynamoDb, table), new IncidentCatalog(),
+                    new PolicyCatalog(), Clock.systemUTC(), Duration.ZERO);
+            return new VerifyAuditChain(new DynamoDbReportStore(dynamoDb, table, trail), trail, incidents);
         }
 
         Operations operations() {

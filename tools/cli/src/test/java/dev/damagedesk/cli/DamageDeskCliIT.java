@@ -7,19 +7,29 @@ import dev.damagedesk.localaws.RepositoryRoot;
 import dev.damagedesk.localruntime.LocalRuntime;
 import dev.damagedesk.localruntime.RunningRuntime;
 import dev.damagedesk.localruntime.RuntimeOptions;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The command-line tool against a running local runtime, the way staff use it. */
 class DamageDeskCliIT {
@@ -155,6 +165,129 @@ class DamageDeskCliIT {
         assertThat(output).doesNotContain(ESCAPE);
     }
 
+    @Test
+    void addsListsAndDisablesStaffAccountsInTheUserPool() throws Exception {
+        String email = "new.reviewer@damagedesk.example";
+        String password = "Reviewer-Pass-2026!";
+
+        assertThat(runWithInput(password + "\n", "staff", "add", " New.Reviewer@damagedesk.example", "--role", "reviewer",
+                "--password-stdin")).as(errors()).isZero();
+        assertThat(output()).contains("Added " + email + " as reviewer, with the password given");
+        // The account is real: it signs in at the pool with that password, and its token carries the role.
+        String token = signIn(email, password);
+        assertThat(Json.parseObject(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                StandardCharsets.UTF_8)).get("cognito:groups").toString()).contains("reviewer");
+
+        assertThat(run("staff", "list")).isZero();
+        assertThat(output()).startsWith("EMAIL").containsPattern("new\\.reviewer@damagedesk\\.example +reviewer +enabled");
+
+        assertThat(runWithInput(password + "\n", "staff", "add", email, "--role", "viewer", "--password-stdin")).isEqualTo(1);
+        assertThat(errors()).contains("Refused (exists)");
+
+        assertThat(run("staff", "disable", email)).isZero();
+        assertThat(run("staff", "list")).isZero();
+        assertThat(output()).containsPattern("new\\.reviewer@damagedesk\\.example +reviewer +disabled");
+        // (cognito-local still lets a disabled account sign in, unlike Cognito: the list above reads the pool's state)
+
+        assertThat(run("staff", "disable", "nobody@damagedesk.example")).isEqualTo(1);
+        assertThat(errors()).contains("Refused (not-found)");
+        assertThat(run("staff", "add", "someone@damagedesk.example", "--role", "admin")).isEqualTo(2);
+        assertThat(errors()).contains("--role must be viewer, reviewer or supervisor");
+        assertThat(run("staff", "add", "not-an-email", "--role", "viewer")).isEqualTo(1);
+        assertThat(errors()).contains("Refused (invalid-email)");
+    }
+
+    @Test
+    void verifiesAuditChainsAndNamesTheFirstBrokenLinkOnceAnEntryIsEdited() throws Exception {
+        String reportId = submitAndAwaitScoring();
+
+        assertThat(run("audit", "verify", reportId)).as(errors()).isZero();
+        assertThat(output()).contains("Audit chain of " + reportId + " is intact");
+        assertThat(run("audit", "verify", "--incident", "2022-10-15")).as(output()).isZero();
+        assertThat(output()).contains("Audit chains of incident 2022-10-15 are intact");
+
+        // Someone with write access to the table edits the reason of the report's first (and only) entry: the trail's
+        // copy no longer matches the entry the report item carries.
+        String auditTable = localTables().get("AuditTable");
+        try (DynamoDbClient dynamoDb = localDynamoDb()) {
+            dynamoDb.updateItem(update -> update.tableName(auditTable)
+                    .key(Map.of("pk", AttributeValue.fromS("REPORT#" + reportId), "sk", AttributeValue.fromS("ENTRY#0000000001")))
+                    .updateExpression("SET reason = :edited")
+                    .expressionAttributeValues(Map.of(":edited", AttributeValue.fromS("edited afterwards"))));
+        }
+
+        assertThat(run("audit", "verify", reportId)).isEqualTo(1);
+        assertThat(output()).contains("Audit chain of " + reportId + " is BROKEN: first broken link at entry 1 (differs-from-report)");
+        assertThat(run("audit", "verify", "--incident", "2022-10-15")).isEqualTo(1);
+        assertThat(output()).contains("reports BROKEN").contains(reportId + ": first broken link at entry 1 (differs-from-report)");
+
+        assertThat(run("audit", "verify", "01JZZZZZZZZZZZZZZZZZZZZZZZ")).isEqualTo(1);
+        assertThat(errors()).contains("No report 01JZZZZZZZZZZZZZZZZZZZZZZZ");
+        assertThat(run("audit", "verify", "not-a-report-id")).isEqualTo(2);
+        assertThat(run("audit", "verify", "--incident", "no-such-incident")).isEqualTo(1);
+    }
+
+    /** Submits a report through the public API and waits until the processor has stored and scored it. */
+    private static String submitAndAwaitScoring() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String body = """
+                {"reporter":{"name":"Audit Check","email":"audit.check@example.com"},"locale":"en",
+                 "service":"music","category":"paid-subscription",
+                 "occurredFrom":"2022-10-15T15:30:00+09:00","occurredTo":"2022-10-16T15:00:00+09:00",
+                 "amountClaimedKrw":10900,"description":"No music all weekend.","privacyConsent":true}""";
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(runtime.apiBaseUri().resolve("/v1/reports"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        Map<String, Object> receipt = Json.parseObject(accepted.body());
+        String reportId = (String) receipt.get("reportId");
+        HttpRequest status = HttpRequest.newBuilder(runtime.apiBaseUri().resolve("/v1/reports/" + reportId))
+                .header("X-Tracking-Token", (String) receipt.get("trackingToken")).build();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> answer = http.send(status, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200 && !"RECEIVED".equals(Json.parseObject(answer.body()).get("status"))) {
+                return reportId;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("report " + reportId + " was not scored within 60 s");
+    }
+
+    private static String signIn(String email, String password) throws Exception {
+        Map<String, Object> health = health();
+        try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .endpointOverride(URI.create((String) health.get("cognito"))).build()) {
+            @SuppressWarnings("unchecked")
+            String clientId = ((Map<String, String>) health.get("userPoolClients")).get("StaffAdminClient");
+            return cognito.initiateAuth(auth -> auth.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult().accessToken();
+        }
+    }
+
+    private static DynamoDbClient localDynamoDb() throws Exception {
+        return DynamoDbClient.builder()
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .endpointOverride(URI.create((String) health().get("dynamodb"))).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> localTables() throws Exception {
+        return (Map<String, String>) health().get("tables");
+    }
+
+    private static Map<String, Object> health() throws Exception {
+        return Json.parseObject(HttpClient.newHttpClient().send(HttpRequest.newBuilder(runtime.apiBaseUri().resolve("/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
     private static Finished launch(Path checkout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(checkout.resolve("damagedesk").toString()));
         command.addAll(List.of(args));
@@ -175,14 +308,19 @@ class DamageDeskCliIT {
     }
 
     private int run(String... command) {
+        return runWithInput("", command);
+    }
+
+    /** Runs the tool in-process with {@code stdin} as its standard input. */
+    private int runWithInput(String stdin, String... command) {
         out.reset();
         err.reset();
         String[] args = new String[command.length + 2];
         args[0] = "--local";
         args[1] = runtime.apiBaseUri().toString();
         System.arraycopy(command, 0, args, 2, command.length);
-        return new DamageDeskCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new DamageDeskCli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
     }
 
     private String output() {
