@@ -45,7 +45,7 @@ class ReviewWorkIT {
     }
 
     @Test
-    void aReviewerFiltersOpensAndApprovesAReportAndTheReporterIsEmailed() {
+    void aReviewerFiltersOpensAndApprovesAnAdjustedAmountAndTheReporterIsEmailed() {
         StaffSystem.FiledReport report = system.fileReportForReview("박서연", "음악 앱이 주말 내내 재생되지 않았습니다.");
         assertThat(report.status()).isEqualTo("NEEDS_REVIEW");
         StaffSystem.Staff reviewer = system.staff("reviewer");
@@ -57,22 +57,24 @@ class ReviewWorkIT {
 
         page.openFromQueue(report.reportId());
         assertThat(page.driver().findElement(By.id("reporter-name")).getText()).isEqualTo("박서연");
-        assertThat(page.actionButtons()).contains("approve", "reject", "request-documents");
-        assertThat(page.driver().findElement(By.id("shortcuts")).getText()).contains("a — approve");
+        // A manual-review decision awards nothing by itself: the reviewer approves an amount (adjust), with a reason.
+        assertThat(page.actionButtons()).contains("adjust", "reject", "request-documents").doesNotContain("approve");
+        assertThat(page.driver().findElement(By.id("shortcuts")).getText()).contains("j — adjust amount");
         long version = page.reportVersion();
         int auditBefore = page.auditRows().size();
         // The reporter's acknowledgement of filing comes first; the decision's email is the next one.
         int acknowledgements = Waits.until("the acknowledgement", StaffSystem.LIMIT, () ->
                 java.util.Optional.of(system.mailbox().sentTo(report.email()).size()).filter(count -> count > 0));
 
-        page.decideByShortcut("a", Map.of()).awaitVersionAfter(version);
+        page.decideByShortcut("j", Map.of("amountKrw", "9900", "reason", "The subscription fee of the outage month"))
+                .awaitVersionAfter(version);
 
         assertThat(page.reportStatus()).isEqualTo("APPROVED");
-        assertThat(page.awaitVisible(By.id("last-result")).getText()).contains("Approve");
+        assertThat(page.awaitVisible(By.id("last-result")).getText()).contains("Adjust");
         List<WebElement> audit = page.auditRows();
         assertThat(audit).hasSizeGreaterThan(auditBefore);
         WebElement last = audit.get(audit.size() - 1);
-        assertThat(last.getAttribute("data-action")).isEqualTo("APPROVED");
+        assertThat(last.getAttribute("data-action")).isEqualTo("AMOUNT_ADJUSTED");
         // The entry names the reviewer as the API knows them: the token's user name (the pool's id for the user).
         Object apiName = page.script("const t = JSON.parse(sessionStorage.getItem('damagedesk.session')).accessToken;"
                 + "return JSON.parse(atob(t.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).username");
@@ -98,7 +100,7 @@ class ReviewWorkIT {
         HttpResponse<String> first = system.adminApi("POST", "/v1/admin/reports/" + report.reportId() + "/decisions",
                 system.accessToken(colleague),
                 "{\"action\":\"request-documents\",\"version\":" + shown + ",\"reason\":\"Receipt of the subscription\","
-                        + "\"deadline\":\"2030-01-31T14:59:59Z\"}");
+                        + "\"deadline\":\"" + java.time.Instant.now().plus(java.time.Duration.ofDays(30)) + "\"}");
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
 
         page.decideByShortcut("r", Map.of("reason", "Not a paid service"));

@@ -46,14 +46,15 @@ public final class AwsClients {
     /**
      * Path-style addressing when an endpoint is overridden: a local S3 emulator has no per-bucket host names.
      * Checksums only where S3 requires them: by default the SDK streams uploads as {@code aws-chunked} bodies with a
-     * trailing checksum, which s3rver stores as they are (chunk headers inside the file); S3 checks each part's
-     * Content-MD5-free upload with its own integrity checks either way.
+     * trailing checksum, which s3rver stores as they are (chunk headers inside the file).
      */
     public S3Client s3() {
         software.amazon.awssdk.services.s3.S3ClientBuilder builder = configure(S3Client.builder(), "S3")
                 .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED);
-        endpointFor("S3").ifPresent(endpoint -> builder.forcePathStyle(true));
+        // Locally (plain HTTP) the SDK would sign uploads chunk by chunk (aws-chunked), which s3rver stores verbatim.
+        endpointFor("S3").ifPresent(endpoint -> builder.serviceConfiguration(S3Configuration.builder()
+                .pathStyleAccessEnabled(true).chunkedEncodingEnabled(false).build()));
         return builder.build();
     }
 
