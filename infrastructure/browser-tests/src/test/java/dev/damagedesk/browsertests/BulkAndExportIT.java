@@ -10,10 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
@@ -22,32 +18,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /** A bulk decision (dry run, confirmation, progress) and a CSV export downloaded by the browser and read back. */
 @Timeout(180)
-class BulkAndExportIT {
-
-    private static StaffSystem system;
-    private Chromium chromium;
-    private AdminPage page;
-
-    @BeforeAll
-    static void startSystem() {
-        system = StaffSystem.start();
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        system.close();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = Chromium.start();
-        page = new AdminPage(chromium.driver(), system.adminPage());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.close();
-    }
+class BulkAndExportIT extends AdminPageTest {
 
     @Test
     void aBulkRejectionShowsItsDryRunThenRunsAsAJobAfterTheConfirmation() {

@@ -2,17 +2,13 @@ package dev.damagedesk.browsertests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 
 /** Whatever a reporter typed is shown as text: markup in a name or a description runs nothing and adds nothing. */
 @Timeout(120)
-class ReporterTextIT {
+class ReporterTextIT extends AdminPageTest {
 
     static final String NAME = "<img src=x onerror=\"window.__injected='name';alert('name')\"><b>Bold</b>";
     static final String DESCRIPTION = String.join("\n",
@@ -21,31 +17,6 @@ class ReporterTextIT {
             "<a href=\"javascript:window.__injected='link';alert('link')\">click me</a> javascript:alert(1)",
             "\"><iframe src=\"javascript:alert('iframe')\"></iframe><style>body{display:none}</style>",
             "{{constructor.constructor('alert(1)')()}} ${alert(1)} &lt;escaped&gt; &amp;");
-
-    private static StaffSystem system;
-    private Chromium chromium;
-    private AdminPage page;
-
-    @BeforeAll
-    static void startSystem() {
-        system = StaffSystem.start();
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        system.close();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = Chromium.start();
-        page = new AdminPage(chromium.driver(), system.adminPage());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.close();
-    }
 
     @Test
     void scriptAndHtmlPayloadsRenderAsTheirTextAndRunNothing() {

@@ -6,10 +6,6 @@ import dev.damagedesk.localaws.mailbox.LocalMailbox.SentEmail;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
@@ -17,32 +13,7 @@ import org.openqa.selenium.WebElement;
 
 /** A report from the queue to a decision: filter, open, decide, the audit entry, the email; and who may not. */
 @Timeout(150)
-class ReviewWorkIT {
-
-    private static StaffSystem system;
-    private Chromium chromium;
-    private AdminPage page;
-
-    @BeforeAll
-    static void startSystem() {
-        system = StaffSystem.start();
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        system.close();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = Chromium.start();
-        page = new AdminPage(chromium.driver(), system.adminPage());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.close();
-    }
+class ReviewWorkIT extends AdminPageTest {
 
     @Test
     void aReviewerFiltersOpensAndApprovesAnAdjustedAmountAndTheReporterIsEmailed() {

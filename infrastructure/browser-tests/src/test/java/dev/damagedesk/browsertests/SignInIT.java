@@ -8,10 +8,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,32 +16,7 @@ import org.openqa.selenium.By;
 
 /** Signing in with Cognito as each role, signing out, and tokens the page or the API must refuse. */
 @Timeout(120)
-class SignInIT {
-
-    private static StaffSystem system;
-    private Chromium chromium;
-    private AdminPage page;
-
-    @BeforeAll
-    static void startSystem() {
-        system = StaffSystem.start();
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        system.close();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = Chromium.start();
-        page = new AdminPage(chromium.driver(), system.adminPage());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.close();
-    }
+class SignInIT extends AdminPageTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"viewer", "reviewer", "supervisor"})
