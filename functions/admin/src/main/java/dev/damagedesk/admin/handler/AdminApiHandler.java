@@ -21,6 +21,7 @@ import dev.damagedesk.application.staff.FilterTally;
 import dev.damagedesk.application.staff.ReportDetails.ReportDetail;
 import dev.damagedesk.application.staff.ReportFilter;
 import dev.damagedesk.application.staff.StaffJob;
+import dev.damagedesk.domain.audit.AuditChain;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.staff.Actor;
@@ -192,7 +193,17 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private APIGatewayV2HTTPResponse audit(Actor actor, ReportId id, Language language) {
         ReportDetail detail = services.details().of(actor, id)
                 .orElseThrow(() -> new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND)));
-        return AdminResponses.json(200, Map.of("entries", detail.audit().stream().map(ReportViews::auditEntry).toList()));
+        // Checked from the store, not from the detail's copy, so that the answer names what is stored now.
+        AuditChain.Verification chain = services.auditChains().report(id)
+                .orElseThrow(() -> new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND))).verification();
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        verdict.put("intact", chain.intact());
+        verdict.put("firstBrokenSequence", chain.firstBrokenSequence());
+        verdict.put("problem", chain.problem() == null ? null : chain.problem().code());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("entries", detail.audit().stream().map(ReportViews::auditEntry).toList());
+        body.put("chain", verdict);
+        return AdminResponses.json(200, body);
     }
 
     private APIGatewayV2HTTPResponse decide(Actor actor, APIGatewayV2HTTPEvent event, Language language) {

@@ -1,5 +1,6 @@
 package dev.damagedesk.admin.handler;
 
+import dev.damagedesk.application.audit.VerifyAuditChain;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.StaffJobs;
@@ -18,7 +19,7 @@ import java.time.Clock;
  * @param decisionLimitKrw what a reviewer may decide at most (template parameter {@code ReviewerDecisionLimitKrw})
  * @param activeIncidentId the incident a search or a dashboard is about when the request names none
  */
-record AdminServices(StaffQueue queue, ReportDetails details, ReportDecider decider, BulkDecisions bulk,
+record AdminServices(StaffQueue queue, ReportDetails details, VerifyAuditChain auditChains, ReportDecider decider, BulkDecisions bulk,
                      ExportJobs exports, StaffJobs jobs, DeadLetters deadLetters,
                      IncidentLedgers ledgers, PolicyVersions policies, Clock clock, long decisionLimitKrw, String activeIncidentId) {
 }

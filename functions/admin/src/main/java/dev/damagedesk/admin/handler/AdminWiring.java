@@ -16,6 +16,7 @@ import dev.damagedesk.adapters.repository.DynamoDbStaffJobs;
 import dev.damagedesk.adapters.repository.IncidentStore;
 import dev.damagedesk.adapters.storage.S3ExportFiles;
 import dev.damagedesk.application.audit.ReportChanges;
+import dev.damagedesk.application.audit.VerifyAuditChain;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.AuditTrail;
@@ -74,6 +75,7 @@ final class AdminWiring {
         ReportDetails.AllowedActions allowed = (actor, stored) -> rules.allowedActions(stored.report(), actor);
 
         return new AdminServices(new StaffQueue(reports, contacts), new ReportDetails(reports, changes, contacts, allowed),
+                new VerifyAuditChain(reports, trail, incidents),
                 decider, new BulkDecisions(reports, jobs, jobQueue, decider, clock),
                 new ExportJobs(reports, jobs, jobQueue, files, clock), jobs,
                 new DeadLetters(queues, (actor, id, detail) -> redriven(reports, changes, actor, id, detail), clock),

@@ -39,6 +39,9 @@ import dev.damagedesk.localaws.lambda.LocalContext;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import dev.damagedesk.application.audit.ReportChanges;
+import dev.damagedesk.application.audit.VerifyAuditChain;
+import dev.damagedesk.application.testing.UseCaseFixtures;
+import dev.damagedesk.domain.audit.AuditAction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +98,8 @@ class AdminApiHandlerTest {
                 && stored.report().status() == ReportStatus.NEEDS_REVIEW
                 ? EnumSet.of(StaffAction.APPROVE, StaffAction.REJECT) : EnumSet.noneOf(StaffAction.class);
         return new AdminServices(new StaffQueue(store, fixtures.contacts),
-                new ReportDetails(store, new ReportChanges(store, fixtures.trail, Duration.ofDays(1095), clock), fixtures.contacts, allowed), decider,
+                new ReportDetails(store, new ReportChanges(store, fixtures.trail, Duration.ofDays(1095), clock), fixtures.contacts, allowed),
+                new VerifyAuditChain(store, fixtures.trail, new UseCaseFixtures.FakeIncidents(null)), decider,
                 new BulkDecisions(store, jobs, jobQueue, decider, clock),
                 new ExportJobs(store, jobs, jobQueue, files, clock, 4096), jobs,
                 new DeadLetters(messageQueues, (actor, report, detail) -> redriven.add(report.value()), clock),
@@ -190,6 +194,33 @@ class AdminApiHandlerTest {
         assertThat(detail.get("allowedActions")).isEqualTo(List.of("approve", "reject"));
         assertThat(asViewer.get("allowedActions")).isEqualTo(List.of());
         assertThat((List<?>) detail.get("audit")).hasSize(1);
+    }
+
+    @Test
+    void theAuditRouteAnswersTheEntriesAndWhetherTheChainIsIntact() {
+        // Stored through ReportChanges: a real hash chain. The fixture's own reports carry a made-up first hash.
+        StoredReport chained = new ReportChanges(fixtures.store, fixtures.trail, Duration.ofDays(1095), clock)
+                .store(new StaffFixtures().needsReview(5, 1_000).report(), StaffFixtures.PROCESSOR, AuditAction.SCORED).report();
+        StoredReport forged = fixtures.needsReview(0, 1_000);
+
+        Map<String, Object> intact = okBody(handle(auditEvent(chained.report().id().value())));
+        Map<String, Object> broken = okBody(handle(auditEvent(forged.report().id().value())));
+        APIGatewayV2HTTPResponse unknown = handle(auditEvent("01ARZ3NDEKTSV4RRFFQ69G5FAV"));
+
+        assertThat((List<?>) intact.get("entries")).hasSize(1);
+        Map<String, Object> intactChain = new HashMap<>();
+        intactChain.put("intact", true);
+        intactChain.put("firstBrokenSequence", null);
+        intactChain.put("problem", null);
+        assertThat(intact.get("chain")).isEqualTo(intactChain);
+        assertThat(broken.get("chain")).isEqualTo(Map.of("intact", false, "firstBrokenSequence", 1, "problem", "hash-mismatch"));
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+    }
+
+    private APIGatewayV2HTTPEvent auditEvent(String reportId) {
+        APIGatewayV2HTTPEvent event = withGroups(event("GET /v1/admin/reports/{reportId}/audit", null), "[viewer]");
+        event.setPathParameters(Map.of("reportId", reportId));
+        return event;
     }
 
     @ParameterizedTest
