@@ -66,8 +66,10 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final String EXPORT = "POST /v1/admin/exports";
     static final String JOB = "GET /v1/admin/jobs/{jobId}";
     static final String DASHBOARD = "GET /v1/admin/dashboard";
+    static final String INCIDENTS = "GET /v1/admin/incidents";
     static final String INCIDENT = "GET /v1/admin/incidents/{incidentId}";
     static final String IMPORT_INCIDENT = "PUT /v1/admin/incidents/{incidentId}";
+    static final String POLICY_VERSIONS = "GET /v1/admin/incidents/{incidentId}/policies";
     static final String POLICIES = "POST /v1/admin/incidents/{incidentId}/policies";
     static final String DEAD_LETTERS = "GET /v1/admin/dead-letters";
     static final String REDRIVE = "POST /v1/admin/dead-letters/{queue}/redrive";
@@ -108,7 +110,9 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case EXPORT -> export(actor, event, language);
                 case JOB -> job(actor, event, language);
                 case DASHBOARD -> dashboard();
+                case INCIDENTS -> incidents();
                 case INCIDENT -> incident(event);
+                case POLICY_VERSIONS -> policyVersions(event);
                 case IMPORT_INCIDENT -> importIncident(actor, event);
                 case POLICIES -> policy(actor, event);
                 case DEAD_LETTERS -> deadLetters();
@@ -300,6 +304,38 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         body.put("startedBy", ReportViews.actor(job.actor()));
         services.exports().downloadUrl(job).ifPresent(url -> body.put("downloadUrl", url.toString()));
         return AdminResponses.json(200, body);
+    }
+
+    private APIGatewayV2HTTPResponse incidents() {
+        List<Map<String, Object>> items = services.ledgers().list().stream().map(listed -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("incidentId", listed.incident().id());
+            view.put("title", listed.incident().title());
+            view.put("status", listed.incident().status().name());
+            view.put("services", listed.incident().services().stream().sorted().toList());
+            view.put("activePolicyVersion", listed.activePolicyVersion());
+            return view;
+        }).toList();
+        return AdminResponses.json(200, Map.of("items", items));
+    }
+
+    private APIGatewayV2HTTPResponse policyVersions(APIGatewayV2HTTPEvent event) {
+        List<PolicyVersions.Listed> versions;
+        try {
+            versions = services.policies().versions(incidentId(event));
+        } catch (IllegalArgumentException unknown) {
+            throw new BadRequest(404, List.of(INCIDENT_NOT_FOUND));
+        }
+        List<Map<String, Object>> items = versions.stream().map(version -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("version", version.version());
+            view.put("policyVersion", version.policyVersion());
+            view.put("active", version.active());
+            view.put("publishedAt", version.publishedAt() == null ? null : version.publishedAt().toString());
+            view.put("bundled", version.publishedAt() == null);
+            return view;
+        }).toList();
+        return AdminResponses.json(200, Map.of("items", items));
     }
 
     private APIGatewayV2HTTPResponse incident(APIGatewayV2HTTPEvent event) {

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.adapters.message.JobPageMessage;
 import dev.damagedesk.application.memory.InMemoryExportFiles;
+import dev.damagedesk.application.memory.InMemoryIncidentRecords;
 import dev.damagedesk.application.memory.InMemoryStaffJobQueue;
 import dev.damagedesk.application.memory.InMemoryStaffJobs;
 import dev.damagedesk.application.port.ReportStore;
@@ -72,24 +73,7 @@ class AdminApiHandlerTest {
     private final InMemoryMessageQueues messageQueues = new InMemoryMessageQueues(Map.of("IntakeQueue", "IntakeDeadLetterQueue"));
     private final List<String> redriven = new ArrayList<>();
     private final List<RescorePages.RescorePage> rescorePages = new ArrayList<>();
-    private final Map<String, Map<String, Object>> ledgers = new HashMap<>();
-    private final IncidentRecords incidents = new IncidentRecords() {
-        @Override
-        public Incident incident(String incidentId) {
-            Map<String, Object> ledger = ledgers.get(incidentId);
-            return ledger != null ? IncidentDocument.fromMap(incidentId, ledger) : new IncidentCatalog().get(incidentId);
-        }
-
-        @Override
-        public void putLedger(String incidentId, Map<String, Object> document, Instant importedAt) {
-            ledgers.put(incidentId, document);
-        }
-
-        @Override
-        public boolean publishPolicy(String incidentId, int version, Map<String, Object> document, Instant at) {
-            return true;
-        }
-    };
+    private final InMemoryIncidentRecords incidents = new InMemoryIncidentRecords(new IncidentCatalog().get("2022-10-15"));
     private final AdminServices services = services(fixtures.store);
     private final AdminApiHandler handler = new AdminApiHandler(services);
 
@@ -420,6 +404,38 @@ class AdminApiHandlerTest {
         assertThat(okBody(dryRun)).containsEntry("valid", true);
         assertThat(okBody(published)).containsEntry("policyVersion", "2022-10-15/v2").containsEntry("active", true);
         assertThat(rescorePages).isNotEmpty().allSatisfy(page -> assertThat(page.policyVersion()).isEqualTo(2));
+    }
+
+    @Test
+    void aViewerListsTheIncidentsAndAnIncidentsPolicyVersionsWithTheActiveOneMarked() {
+        Map<String, Object> policy = new HashMap<>(PolicyDocuments.toMap(new PolicyCatalog().get("2022-10-15", 1)));
+        policy.put("version", 2);
+        String ledger = handle(incidentEvent("GET /v1/admin/incidents/{incidentId}", "2022-10-15", null, "[viewer]")).getBody();
+        assertThat(handle(incidentEvent("PUT /v1/admin/incidents/{incidentId}", "copy-2022", ledger, "[supervisor]"))
+                .getStatusCode()).isEqualTo(200);
+        Map<String, Object> before = okBody(handle(incidentEvent("GET /v1/admin/incidents/{incidentId}/policies",
+                "2022-10-15", null, "[viewer]")));
+        assertThat(handle(incidentEvent("POST /v1/admin/incidents/{incidentId}/policies", "2022-10-15",
+                Json.write(Map.of("document", policy, "dryRun", false)), "[supervisor]")).getStatusCode()).isEqualTo(200);
+
+        Map<String, Object> list = okBody(handle(withGroups(event("GET /v1/admin/incidents", null), "[viewer]")));
+        Map<String, Object> after = okBody(handle(incidentEvent("GET /v1/admin/incidents/{incidentId}/policies",
+                "2022-10-15", null, "[viewer]")));
+        APIGatewayV2HTTPResponse unknown = handle(incidentEvent("GET /v1/admin/incidents/{incidentId}/policies",
+                "nope", null, "[viewer]"));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> incidentsListed = (List<Map<String, Object>>) list.get("items");
+        assertThat(incidentsListed).extracting(item -> item.get("incidentId")).containsExactly("2022-10-15", "copy-2022");
+        assertThat(incidentsListed.get(0)).containsEntry("activePolicyVersion", 2).containsEntry("status", "ACTIVE");
+        assertThat(incidentsListed.get(0).get("services").toString()).contains("music", "taxi");
+        assertThat(before.get("items").toString()).contains("version=1", "active=true", "bundled=true");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> versions = (List<Map<String, Object>>) after.get("items");
+        assertThat(versions).extracting(item -> item.get("policyVersion")).containsExactly("2022-10-15/v1", "2022-10-15/v2");
+        assertThat(versions).extracting(item -> item.get("active")).containsExactly(false, true);
+        assertThat(versions.get(1)).containsEntry("publishedAt", clock.instant().toString()).containsEntry("bundled", false);
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
     }
 
     private APIGatewayV2HTTPEvent incidentEvent(String route, String incidentId, String body, String groups) {
