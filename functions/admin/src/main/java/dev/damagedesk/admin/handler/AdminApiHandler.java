@@ -16,6 +16,7 @@ import dev.damagedesk.application.port.StaleReportException;
 import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.application.staff.InvalidDecisionException;
 import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.DashboardFigures;
 import dev.damagedesk.application.staff.DeadLetters;
 import dev.damagedesk.application.staff.FilterTally;
 import dev.damagedesk.application.staff.ReportDetails.ReportDetail;
@@ -109,7 +110,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case BULK -> bulk(actor, event, language);
                 case EXPORT -> export(actor, event, language);
                 case JOB -> job(actor, event, language);
-                case DASHBOARD -> dashboard();
+                case DASHBOARD -> dashboard(event);
                 case INCIDENTS -> incidents();
                 case INCIDENT -> incident(event);
                 case POLICY_VERSIONS -> policyVersions(event);
@@ -412,8 +413,26 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return raw;
     }
 
-    /** So far the queues' part of the dashboard (docs/admin-api.md says what is not built yet). */
-    private APIGatewayV2HTTPResponse dashboard() {
+    /** The incident's report figures (bounded reads of the last 48 hours, DashboardFigures) and the queues'. */
+    private APIGatewayV2HTTPResponse dashboard(APIGatewayV2HTTPEvent event) {
+        Map<String, String> parameters = parameters(event);
+        List<FieldError> errors = new ArrayList<>();
+        parameters.keySet().stream().filter(name -> !name.equals("incident")).sorted()
+                .forEach(name -> errors.add(AdminResponses.unknownField(name)));
+        if (!errors.isEmpty()) {
+            throw new BadRequest(400, errors);
+        }
+        String incidentId = Optional.ofNullable(parameters.get("incident")).map(String::strip)
+                .filter(value -> !value.isEmpty()).orElse(services.activeIncidentId());
+        if (!incidentId.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new BadRequest(404, List.of(INCIDENT_NOT_FOUND));
+        }
+        DashboardFigures.Figures figures;
+        try {
+            figures = services.dashboard().of(incidentId);
+        } catch (IllegalArgumentException unknown) {
+            throw new BadRequest(404, List.of(INCIDENT_NOT_FOUND));
+        }
         List<Map<String, Object>> queues = services.deadLetters().depths().stream().map(depth -> {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("queue", depth.queue());
@@ -426,9 +445,27 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             return view;
         }).toList();
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("incidentId", figures.incidentId());
+        body.put("generatedAt", figures.generatedAt().toString());
+        body.put("from", figures.from().toString());
+        body.put("truncated", figures.truncated());
+        body.put("reportsPerMinute", buckets(figures.perMinute()));
+        body.put("reportsPerHour", buckets(figures.perHour()));
+        body.put("countsByStatus", figures.countsByStatus());
+        body.put("countsByReason", figures.countsByReason());
+        body.put("moneyByRule", figures.moneyByRule());
         body.put("queues", queues);
         body.put("deadLetters", deadLetterCounts());
         return AdminResponses.json(200, body);
+    }
+
+    private static List<Map<String, Object>> buckets(List<DashboardFigures.Bucket> buckets) {
+        return buckets.stream().map(bucket -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("at", bucket.at().toString());
+            view.put("byService", new java.util.TreeMap<>(bucket.byService()));
+            return view;
+        }).toList();
     }
 
     private APIGatewayV2HTTPResponse deadLetters() {

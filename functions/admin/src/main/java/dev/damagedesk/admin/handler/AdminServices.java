@@ -5,6 +5,7 @@ import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.StaffJobs;
 import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.DashboardFigures;
 import dev.damagedesk.application.staff.DeadLetters;
 import dev.damagedesk.application.staff.ExportJobs;
 import dev.damagedesk.application.staff.ReportDecider;
@@ -20,6 +21,6 @@ import java.time.Clock;
  * @param activeIncidentId the incident a search or a dashboard is about when the request names none
  */
 record AdminServices(StaffQueue queue, ReportDetails details, VerifyAuditChain auditChains, ReportDecider decider, BulkDecisions bulk,
-                     ExportJobs exports, StaffJobs jobs, DeadLetters deadLetters,
+                     ExportJobs exports, StaffJobs jobs, DeadLetters deadLetters, DashboardFigures dashboard,
                      IncidentLedgers ledgers, PolicyVersions policies, Clock clock, long decisionLimitKrw, String activeIncidentId) {
 }

@@ -29,6 +29,7 @@ import dev.damagedesk.application.port.StaffJobs;
 import dev.damagedesk.application.port.StaleReportException;
 import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.DashboardFigures;
 import dev.damagedesk.application.staff.DeadLetters;
 import dev.damagedesk.application.staff.DecideReport;
 import dev.damagedesk.application.staff.ExportJobs;
@@ -55,7 +56,7 @@ final class AdminWiring {
         String table = environment.required("REPORTS_TABLE");
         Duration retention = Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095));
         AuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
-        ReportStore reports = new DynamoDbReportStore(dynamoDb, table, trail);
+        DynamoDbReportStore reports = new DynamoDbReportStore(dynamoDb, table, trail);
         ReportChanges changes = new ReportChanges(reports, trail, retention, clock);
         ContactIndex contacts = new DynamoDbDuplicateRegistry(dynamoDb, table, retention, clock);
         StaffJobs jobs = new DynamoDbStaffJobs(dynamoDb, table);
@@ -79,6 +80,7 @@ final class AdminWiring {
                 decider, new BulkDecisions(reports, jobs, jobQueue, decider, clock),
                 new ExportJobs(reports, jobs, jobQueue, files, clock), jobs,
                 new DeadLetters(queues, (actor, id, detail) -> redriven(reports, changes, actor, id, detail), clock),
+                new DashboardFigures(records, reports, clock),
                 new IncidentLedgers(records, clock), new PolicyVersions(records, rescorePages, clock),
                 clock, limit, environment.required("ACTIVE_INCIDENT_ID"));
     }

@@ -25,6 +25,9 @@ import dev.damagedesk.domain.incident.Incident;
 import dev.damagedesk.domain.incident.IncidentDocument;
 import dev.damagedesk.domain.policy.PolicyDocuments;
 import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.DashboardFigures;
+import dev.damagedesk.application.port.RecentReports;
+import dev.damagedesk.domain.incident.ServiceOutage;
 import dev.damagedesk.application.staff.DeadLetters;
 import dev.damagedesk.application.memory.InMemoryMessageQueues;
 import dev.damagedesk.application.staff.ExportJobs;
@@ -73,6 +76,10 @@ class AdminApiHandlerTest {
     private final InMemoryMessageQueues messageQueues = new InMemoryMessageQueues(Map.of("IntakeQueue", "IntakeDeadLetterQueue"));
     private final List<String> redriven = new ArrayList<>();
     private final List<RescorePages.RescorePage> rescorePages = new ArrayList<>();
+    /** The fixtures' reports are of service "pay", which the bundled ledger does not have. */
+    private final InMemoryIncidentRecords dashboardIncidents = new InMemoryIncidentRecords(new Incident("2022-10-15",
+            "fixture", List.of(new ServiceOutage("pay", null, StaffFixtures.T0, StaffFixtures.T0.plusSeconds(3600), false),
+                    new ServiceOutage("taxi", null, StaffFixtures.T0, StaffFixtures.T0.plusSeconds(3600), false))));
     private final InMemoryIncidentRecords incidents = new InMemoryIncidentRecords(new IncidentCatalog().get("2022-10-15"));
     private final AdminServices services = services(fixtures.store);
     private final AdminApiHandler handler = new AdminApiHandler(services);
@@ -87,6 +94,8 @@ class AdminApiHandlerTest {
                 new BulkDecisions(store, jobs, jobQueue, decider, clock),
                 new ExportJobs(store, jobs, jobQueue, files, clock, 4096), jobs,
                 new DeadLetters(messageQueues, (actor, report, detail) -> redriven.add(report.value()), clock),
+                new DashboardFigures(dashboardIncidents, store instanceof RecentReports recent ? recent
+                        : (incident, service, from, to, limit) -> List.of(), clock),
                 new IncidentLedgers(incidents, clock), new PolicyVersions(incidents, rescorePages::add, clock),
                 clock, 100_000, StaffFixtures.INCIDENT);
     }
@@ -377,6 +386,41 @@ class AdminApiHandlerTest {
         assertThat(redriven).containsExactly("01GFM4V7Q2S8W3N5K6P9R0T1X2");
         assertThat(messageQueues.messagesOf("IntakeQueue")).hasSize(1);
         assertThat(dashboard.get("queues").toString()).contains("queue=IntakeQueue", "depth=1", "oldestMessageAgeSeconds=null");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDashboardCountsTheIncidentsReportsOfTheLast48HoursByServiceStatusReasonAndRule() {
+        // The clock is 2022-10-19T02:16:10Z; the fixtures' minute 0 is 2022-10-16T00:00Z.
+        fixtures.needsReview(4455, 1_000);                                                     // 02:15 today
+        fixtures.stored(4454, ReportStatus.AUTO_APPROVED, 2_000, "a@example.com", null, "x", null); // 02:14
+        fixtures.needsReview(4000, 500_000);                                                   // 18:40 the day before
+        fixtures.needsReview(100, 7_000);                                                      // three days ago: outside
+
+        Map<String, Object> body = okBody(handle(withGroups(event("GET /v1/admin/dashboard", null), "[viewer]")));
+        APIGatewayV2HTTPEvent unknown = event("GET /v1/admin/dashboard", null);
+        unknown.setQueryStringParameters(Map.of("incident", "nope"));
+        APIGatewayV2HTTPEvent extra = event("GET /v1/admin/dashboard", null);
+        extra.setQueryStringParameters(Map.of("colour", "red"));
+
+        assertThat(body).containsEntry("incidentId", "2022-10-15").containsEntry("truncated", false)
+                .containsEntry("from", "2022-10-17T03:00:00Z");
+        assertThat(body.get("countsByStatus")).isEqualTo(Map.of("NEEDS_REVIEW", 2, "AUTO_APPROVED", 1));
+        assertThat(body.get("countsByReason")).isEqualTo(Map.of("manual-review", 3));
+        assertThat(body.get("moneyByRule")).isEqualTo(Map.of("failed-purchase.refund", 503_000));
+        List<Map<String, Object>> perMinute = (List<Map<String, Object>>) body.get("reportsPerMinute");
+        assertThat(perMinute).hasSize(60);
+        assertThat(perMinute.get(59)).isEqualTo(Map.of("at", "2022-10-19T02:16:00Z", "byService", Map.of("pay", 0, "taxi", 0)));
+        assertThat(perMinute.get(58)).isEqualTo(Map.of("at", "2022-10-19T02:15:00Z", "byService", Map.of("pay", 1, "taxi", 0)));
+        assertThat(perMinute.get(57).get("byService")).isEqualTo(Map.of("pay", 1, "taxi", 0));
+        List<Map<String, Object>> perHour = (List<Map<String, Object>>) body.get("reportsPerHour");
+        assertThat(perHour).hasSize(48);
+        assertThat(perHour.get(47)).isEqualTo(Map.of("at", "2022-10-19T02:00:00Z", "byService", Map.of("pay", 2, "taxi", 0)));
+        assertThat(perHour.stream().filter(hour -> hour.get("at").equals("2022-10-18T18:00:00Z")).findFirst().orElseThrow()
+                .get("byService")).isEqualTo(Map.of("pay", 1, "taxi", 0));
+        assertThat(body).containsKeys("queues", "deadLetters");
+        assertThat(handle(unknown).getStatusCode()).isEqualTo(404);
+        assertThat(handle(extra).getStatusCode()).isEqualTo(400);
     }
 
     @Test
