@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +18,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class IncidentCatalog {
 
     private final Map<String, Incident> loaded = new ConcurrentHashMap<>();
+
+    /** The ids of the bundled incidents, from the list {@code /incidents/bundled.txt} (resources cannot be listed). */
+    public List<String> ids() {
+        try (InputStream in = IncidentCatalog.class.getResourceAsStream("/incidents/bundled.txt")) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public Incident get(String incidentId) {
         return loaded.computeIfAbsent(incidentId, IncidentCatalog::load);

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +47,15 @@ public final class PolicyCatalog {
             }
             latest = next.get();
         }
+    }
+
+    /** The bundled versions of an incident's policy (numbered from 1 without gaps); empty when it has none. */
+    public List<Integer> versions(String incidentId) {
+        List<Integer> versions = new ArrayList<>();
+        for (int version = 1; find(incidentId, version).isPresent(); version++) {
+            versions.add(version);
+        }
+        return versions;
     }
 
     /** The engine that scores an incident's reports under its latest bundled policy. */

@@ -6,12 +6,15 @@ import static dev.damagedesk.adapters.repository.Attributes.s;
 import dev.damagedesk.application.port.AuditTrail;
 import dev.damagedesk.application.port.QueuePage;
 import dev.damagedesk.application.port.QueueQuery;
+import dev.damagedesk.application.port.RecentReports;
 import dev.damagedesk.application.port.ReportStore;
 import dev.damagedesk.application.port.StaleReportException;
 import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.domain.audit.AuditEntry;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
+import dev.damagedesk.domain.report.ReportStatus;
+import dev.damagedesk.domain.triage.TriageReason;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * being in the old one); without (the public status lookup, which may not write), the converted report is only
  * answered, and any write of it is refused as stale.
  */
-public final class DynamoDbReportStore implements ReportStore {
+public final class DynamoDbReportStore implements ReportStore, RecentReports {
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -141,6 +144,47 @@ public final class DynamoDbReportStore implements ReportStore {
             }
         }
         return new ServicePage(response.items().stream().map(this::stored).toList(), next);
+    }
+
+    /**
+     * One query of the service's {@code IncidentService} partition, its sort key (received time first) between the
+     * window's ends, only the counted fields projected: the cost is the window's reports, read page by page.
+     */
+    @Override
+    public List<Row> receivedBetween(String incidentId, String service, Instant from, Instant to, int limit) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> after = start;
+            int wanted = limit - rows.size();
+            QueryResponse page = dynamoDb.query(query -> query.tableName(tableName)
+                    .indexName(ReportKeys.INCIDENT_SERVICE_INDEX)
+                    // '#' sorts before the id's characters, so the upper bound leaves out reports received at 'to'.
+                    .keyConditionExpression("gsi2pk = :partition AND gsi2sk BETWEEN :from AND :to")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":partition", s(ReportKeys.incidentServicePartition(incidentId, service)),
+                            ":from", s(ReportKeys.sortableTime(from)),
+                            ":to", s(ReportKeys.sortableTime(to))))
+                    .projectionExpression("receivedAt, #status, triageReason, decision")
+                    .limit(Math.min(wanted, 1_000))
+                    .exclusiveStartKey(after));
+            for (Map<String, AttributeValue> item : page.items()) {
+                rows.add(row(item));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && rows.size() < limit);
+        return rows.size() > limit ? rows.subList(0, limit) : rows;
+    }
+
+    private static Row row(Map<String, AttributeValue> item) {
+        AttributeValue decision = item.get("decision");
+        Map<String, AttributeValue> fields = decision != null && decision.hasM() ? decision.m() : Map.of();
+        AttributeValue reason = item.get("triageReason");
+        return new Row(Instant.parse(item.get("receivedAt").s()), ReportStatus.valueOf(item.get("status").s()),
+                reason == null ? null : TriageReason.fromCode(reason.s()).orElse(null),
+                fields.containsKey("ruleId") ? fields.get("ruleId").s() : null,
+                fields.containsKey("amountKrw") ? Long.parseLong(fields.get("amountKrw").n()) : 0);
     }
 
     private StoredReport stored(Map<String, AttributeValue> item) {

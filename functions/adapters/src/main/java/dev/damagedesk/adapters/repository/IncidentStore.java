@@ -8,8 +8,11 @@ import static dev.damagedesk.adapters.repository.Attributes.string;
 
 import dev.damagedesk.adapters.json.Json;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,7 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * Incidents (their outage ledger) and their versioned compensation policies, stored as the JSON documents of
  * the import/export format; the domain parses and validates them. Items live in the incident's partition:
- * {@code INCIDENT#<id>} with sort keys {@code LEDGER}, {@code POLICY#<version>} and {@code POLICY#ACTIVE}.
+ * {@code INCIDENT#<id>} with sort keys {@code LEDGER}, {@code POLICY#<version>} and {@code POLICY#ACTIVE}. The ids
+ * of imported incidents are also kept in one item ({@code INCIDENTS} / {@code IMPORTED}, a string set) so that
+ * listing them is one read, never a scan.
  */
 public final class IncidentStore {
 
@@ -36,6 +41,12 @@ public final class IncidentStore {
 
     private static final String LEDGER = "LEDGER";
     private static final String ACTIVE = "POLICY#ACTIVE";
+    private static final Map<String, AttributeValue> IMPORTED_IDS =
+            Map.of(ReportKeys.PK, s("INCIDENTS"), ReportKeys.SK, s("IMPORTED"));
+
+    /** A published version as the list shows it (the document left out). */
+    public record PolicyVersion(int version, Instant publishedAt) {
+    }
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -53,6 +64,38 @@ public final class IncidentStore {
         item.put("document", s(Json.write(document)));
         item.put("importedAt", s(importedAt.toString()));
         dynamoDb.putItem(put -> put.tableName(tableName).item(item));
+        // After the ledger: a crash in between leaves an imported incident unlisted until it is imported again.
+        dynamoDb.updateItem(update -> update.tableName(tableName).key(IMPORTED_IDS)
+                .updateExpression("ADD incidentIds :id")
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(incidentId)))));
+    }
+
+    /** The ids of the incidents whose ledger was imported, sorted. */
+    public List<String> importedIncidentIds() {
+        Map<String, AttributeValue> item = get(IMPORTED_IDS);
+        if (item == null || !item.containsKey("incidentIds")) {
+            return List.of();
+        }
+        return List.copyOf(new TreeSet<>(item.get("incidentIds").ss()));
+    }
+
+    /** The published versions of an incident's policy, oldest first: one query of its partition, documents left out. */
+    public List<PolicyVersion> publishedVersions(String incidentId) {
+        List<PolicyVersion> versions = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = dynamoDb.query(query -> query.tableName(tableName).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :versions)")
+                    .expressionAttributeNames(Map.of("#pk", ReportKeys.PK, "#sk", ReportKeys.SK, "#v", "version"))
+                    .expressionAttributeValues(Map.of(":pk", s("INCIDENT#" + incidentId), ":versions", s("POLICY#0")))
+                    .projectionExpression("#v, publishedAt")
+                    .exclusiveStartKey(from));
+            page.items().forEach(item -> versions.add(new PolicyVersion((int) number(item, "version"),
+                    Instant.parse(string(item, "publishedAt")))));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return versions;
     }
 
     public Optional<Map<String, Object>> ledger(String incidentId) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +49,21 @@ class IncidentUseCasesTest {
             }
             return policies.keySet().stream().filter(key -> key.startsWith(incidentId + "/v"))
                     .mapToInt(key -> Integer.parseInt(key.substring(key.lastIndexOf('v') + 1))).max().orElse(0) == version;
+        }
+
+        @Override
+        public List<String> incidentIds() {
+            return List.of("2022-10-15");
+        }
+
+        @Override
+        public List<PolicyRecord> policyVersions(String incidentId) {
+            return List.of(new PolicyRecord(1, null));
+        }
+
+        @Override
+        public Optional<Integer> activePolicyVersion(String incidentId) {
+            return Optional.of(1);
         }
     };
     private final IncidentLedgers ledgerCases = new IncidentLedgers(records, Clock.systemUTC());

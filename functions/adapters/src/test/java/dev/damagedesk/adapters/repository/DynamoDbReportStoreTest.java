@@ -128,6 +128,27 @@ class DynamoDbReportStoreTest {
     }
 
     @Test
+    void theDashboardsWindowIsReadFromTheServicesIndexWithinItsEndsOldestFirstAndBounded() {
+        Report before = review(START.minusSeconds(1));
+        Report atStart = review(START);
+        Report inside = review(START.plusSeconds(90));
+        Report atEnd = review(START.plusSeconds(3600));
+        for (Report report : List.of(atEnd, inside, before, atStart)) {
+            insert(report);
+        }
+
+        List<dev.damagedesk.application.port.RecentReports.Row> rows =
+                store.receivedBetween(incident, "taxi", START, START.plusSeconds(3600), 10);
+
+        assertThat(rows).extracting(dev.damagedesk.application.port.RecentReports.Row::receivedAt)
+                .containsExactly(atStart.receivedAt(), inside.receivedAt());
+        assertThat(rows.get(0)).isEqualTo(new dev.damagedesk.application.port.RecentReports.Row(START,
+                ReportStatus.NEEDS_REVIEW, TriageReason.MANUAL_REVIEW, "business-loss.manual-review", 0));
+        assertThat(store.receivedBetween(incident, "taxi", START.minusSeconds(60), START.plusSeconds(7200), 3)).hasSize(3);
+        assertThat(store.receivedBetween(incident, "music", START, START.plusSeconds(3600), 10)).isEmpty();
+    }
+
+    @Test
     void theQueueFiltersByEveryCriterion() {
         Report taxi = insert(review(START)).report();
         Report music = insert(StoreFixtures.triaged(incident, START.plusSeconds(10),

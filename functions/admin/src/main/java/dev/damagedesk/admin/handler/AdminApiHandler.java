@@ -16,11 +16,13 @@ import dev.damagedesk.application.port.StaleReportException;
 import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.application.staff.InvalidDecisionException;
 import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.DashboardFigures;
 import dev.damagedesk.application.staff.DeadLetters;
 import dev.damagedesk.application.staff.FilterTally;
 import dev.damagedesk.application.staff.ReportDetails.ReportDetail;
 import dev.damagedesk.application.staff.ReportFilter;
 import dev.damagedesk.application.staff.StaffJob;
+import dev.damagedesk.domain.audit.AuditChain;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.staff.Actor;
@@ -65,8 +67,10 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final String EXPORT = "POST /v1/admin/exports";
     static final String JOB = "GET /v1/admin/jobs/{jobId}";
     static final String DASHBOARD = "GET /v1/admin/dashboard";
+    static final String INCIDENTS = "GET /v1/admin/incidents";
     static final String INCIDENT = "GET /v1/admin/incidents/{incidentId}";
     static final String IMPORT_INCIDENT = "PUT /v1/admin/incidents/{incidentId}";
+    static final String POLICY_VERSIONS = "GET /v1/admin/incidents/{incidentId}/policies";
     static final String POLICIES = "POST /v1/admin/incidents/{incidentId}/policies";
     static final String DEAD_LETTERS = "GET /v1/admin/dead-letters";
     static final String REDRIVE = "POST /v1/admin/dead-letters/{queue}/redrive";
@@ -106,8 +110,10 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case BULK -> bulk(actor, event, language);
                 case EXPORT -> export(actor, event, language);
                 case JOB -> job(actor, event, language);
-                case DASHBOARD -> dashboard();
+                case DASHBOARD -> dashboard(event);
+                case INCIDENTS -> incidents();
                 case INCIDENT -> incident(event);
+                case POLICY_VERSIONS -> policyVersions(event);
                 case IMPORT_INCIDENT -> importIncident(actor, event);
                 case POLICIES -> policy(actor, event);
                 case DEAD_LETTERS -> deadLetters();
@@ -192,7 +198,17 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private APIGatewayV2HTTPResponse audit(Actor actor, ReportId id, Language language) {
         ReportDetail detail = services.details().of(actor, id)
                 .orElseThrow(() -> new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND)));
-        return AdminResponses.json(200, Map.of("entries", detail.audit().stream().map(ReportViews::auditEntry).toList()));
+        // Checked from the store, not from the detail's copy, so that the answer names what is stored now.
+        AuditChain.Verification chain = services.auditChains().report(id)
+                .orElseThrow(() -> new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND))).verification();
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        verdict.put("intact", chain.intact());
+        verdict.put("firstBrokenSequence", chain.firstBrokenSequence());
+        verdict.put("problem", chain.problem() == null ? null : chain.problem().code());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("entries", detail.audit().stream().map(ReportViews::auditEntry).toList());
+        body.put("chain", verdict);
+        return AdminResponses.json(200, body);
     }
 
     private APIGatewayV2HTTPResponse decide(Actor actor, APIGatewayV2HTTPEvent event, Language language) {
@@ -291,6 +307,38 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return AdminResponses.json(200, body);
     }
 
+    private APIGatewayV2HTTPResponse incidents() {
+        List<Map<String, Object>> items = services.ledgers().list().stream().map(listed -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("incidentId", listed.incident().id());
+            view.put("title", listed.incident().title());
+            view.put("status", listed.incident().status().name());
+            view.put("services", listed.incident().services().stream().sorted().toList());
+            view.put("activePolicyVersion", listed.activePolicyVersion());
+            return view;
+        }).toList();
+        return AdminResponses.json(200, Map.of("items", items));
+    }
+
+    private APIGatewayV2HTTPResponse policyVersions(APIGatewayV2HTTPEvent event) {
+        List<PolicyVersions.Listed> versions;
+        try {
+            versions = services.policies().versions(incidentId(event));
+        } catch (IllegalArgumentException unknown) {
+            throw new BadRequest(404, List.of(INCIDENT_NOT_FOUND));
+        }
+        List<Map<String, Object>> items = versions.stream().map(version -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("version", version.version());
+            view.put("policyVersion", version.policyVersion());
+            view.put("active", version.active());
+            view.put("publishedAt", version.publishedAt() == null ? null : version.publishedAt().toString());
+            view.put("bundled", version.publishedAt() == null);
+            return view;
+        }).toList();
+        return AdminResponses.json(200, Map.of("items", items));
+    }
+
     private APIGatewayV2HTTPResponse incident(APIGatewayV2HTTPEvent event) {
         try {
             return AdminResponses.json(200, services.ledgers().exportLedger(incidentId(event)));
@@ -365,8 +413,26 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return raw;
     }
 
-    /** So far the queues' part of the dashboard (docs/admin-api.md says what is not built yet). */
-    private APIGatewayV2HTTPResponse dashboard() {
+    /** The incident's report figures (bounded reads of the last 48 hours, DashboardFigures) and the queues'. */
+    private APIGatewayV2HTTPResponse dashboard(APIGatewayV2HTTPEvent event) {
+        Map<String, String> parameters = parameters(event);
+        List<FieldError> errors = new ArrayList<>();
+        parameters.keySet().stream().filter(name -> !name.equals("incident")).sorted()
+                .forEach(name -> errors.add(AdminResponses.unknownField(name)));
+        if (!errors.isEmpty()) {
+            throw new BadRequest(400, errors);
+        }
+        String incidentId = Optional.ofNullable(parameters.get("incident")).map(String::strip)
+                .filter(value -> !value.isEmpty()).orElse(services.activeIncidentId());
+        if (!incidentId.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new BadRequest(404, List.of(INCIDENT_NOT_FOUND));
+        }
+        DashboardFigures.Figures figures;
+        try {
+            figures = services.dashboard().of(incidentId);
+        } catch (IllegalArgumentException unknown) {
+            throw new BadRequest(404, List.of(INCIDENT_NOT_FOUND));
+        }
         List<Map<String, Object>> queues = services.deadLetters().depths().stream().map(depth -> {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("queue", depth.queue());
@@ -379,9 +445,27 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             return view;
         }).toList();
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("incidentId", figures.incidentId());
+        body.put("generatedAt", figures.generatedAt().toString());
+        body.put("from", figures.from().toString());
+        body.put("truncated", figures.truncated());
+        body.put("reportsPerMinute", buckets(figures.perMinute()));
+        body.put("reportsPerHour", buckets(figures.perHour()));
+        body.put("countsByStatus", figures.countsByStatus());
+        body.put("countsByReason", figures.countsByReason());
+        body.put("moneyByRule", figures.moneyByRule());
         body.put("queues", queues);
         body.put("deadLetters", deadLetterCounts());
         return AdminResponses.json(200, body);
+    }
+
+    private static List<Map<String, Object>> buckets(List<DashboardFigures.Bucket> buckets) {
+        return buckets.stream().map(bucket -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("at", bucket.at().toString());
+            view.put("byService", new java.util.TreeMap<>(bucket.byService()));
+            return view;
+        }).toList();
     }
 
     private APIGatewayV2HTTPResponse deadLetters() {

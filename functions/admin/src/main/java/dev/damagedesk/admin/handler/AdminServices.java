@@ -1,9 +1,11 @@
 package dev.damagedesk.admin.handler;
 
+import dev.damagedesk.application.audit.VerifyAuditChain;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.StaffJobs;
 import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.DashboardFigures;
 import dev.damagedesk.application.staff.DeadLetters;
 import dev.damagedesk.application.staff.ExportJobs;
 import dev.damagedesk.application.staff.ReportDecider;
@@ -18,7 +20,7 @@ import java.time.Clock;
  * @param decisionLimitKrw what a reviewer may decide at most (template parameter {@code ReviewerDecisionLimitKrw})
  * @param activeIncidentId the incident a search or a dashboard is about when the request names none
  */
-record AdminServices(StaffQueue queue, ReportDetails details, ReportDecider decider, BulkDecisions bulk,
-                     ExportJobs exports, StaffJobs jobs, DeadLetters deadLetters,
+record AdminServices(StaffQueue queue, ReportDetails details, VerifyAuditChain auditChains, ReportDecider decider, BulkDecisions bulk,
+                     ExportJobs exports, StaffJobs jobs, DeadLetters deadLetters, DashboardFigures dashboard,
                      IncidentLedgers ledgers, PolicyVersions policies, Clock clock, long decisionLimitKrw, String activeIncidentId) {
 }

@@ -16,6 +16,7 @@ import dev.damagedesk.adapters.repository.DynamoDbStaffJobs;
 import dev.damagedesk.adapters.repository.IncidentStore;
 import dev.damagedesk.adapters.storage.S3ExportFiles;
 import dev.damagedesk.application.audit.ReportChanges;
+import dev.damagedesk.application.audit.VerifyAuditChain;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.AuditTrail;
@@ -28,6 +29,7 @@ import dev.damagedesk.application.port.StaffJobs;
 import dev.damagedesk.application.port.StaleReportException;
 import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.DashboardFigures;
 import dev.damagedesk.application.staff.DeadLetters;
 import dev.damagedesk.application.staff.DecideReport;
 import dev.damagedesk.application.staff.ExportJobs;
@@ -54,7 +56,7 @@ final class AdminWiring {
         String table = environment.required("REPORTS_TABLE");
         Duration retention = Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095));
         AuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
-        ReportStore reports = new DynamoDbReportStore(dynamoDb, table, trail);
+        DynamoDbReportStore reports = new DynamoDbReportStore(dynamoDb, table, trail);
         ReportChanges changes = new ReportChanges(reports, trail, retention, clock);
         ContactIndex contacts = new DynamoDbDuplicateRegistry(dynamoDb, table, retention, clock);
         StaffJobs jobs = new DynamoDbStaffJobs(dynamoDb, table);
@@ -74,9 +76,11 @@ final class AdminWiring {
         ReportDetails.AllowedActions allowed = (actor, stored) -> rules.allowedActions(stored.report(), actor);
 
         return new AdminServices(new StaffQueue(reports, contacts), new ReportDetails(reports, changes, contacts, allowed),
+                new VerifyAuditChain(reports, trail, incidents),
                 decider, new BulkDecisions(reports, jobs, jobQueue, decider, clock),
                 new ExportJobs(reports, jobs, jobQueue, files, clock), jobs,
                 new DeadLetters(queues, (actor, id, detail) -> redriven(reports, changes, actor, id, detail), clock),
+                new DashboardFigures(records, reports, clock),
                 new IncidentLedgers(records, clock), new PolicyVersions(records, rescorePages, clock),
                 clock, limit, environment.required("ACTIVE_INCIDENT_ID"));
     }

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.adapters.message.JobPageMessage;
 import dev.damagedesk.application.memory.InMemoryExportFiles;
+import dev.damagedesk.application.memory.InMemoryIncidentRecords;
 import dev.damagedesk.application.memory.InMemoryStaffJobQueue;
 import dev.damagedesk.application.memory.InMemoryStaffJobs;
 import dev.damagedesk.application.port.ReportStore;
@@ -24,6 +25,9 @@ import dev.damagedesk.domain.incident.Incident;
 import dev.damagedesk.domain.incident.IncidentDocument;
 import dev.damagedesk.domain.policy.PolicyDocuments;
 import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.DashboardFigures;
+import dev.damagedesk.application.port.RecentReports;
+import dev.damagedesk.domain.incident.ServiceOutage;
 import dev.damagedesk.application.staff.DeadLetters;
 import dev.damagedesk.application.memory.InMemoryMessageQueues;
 import dev.damagedesk.application.staff.ExportJobs;
@@ -39,6 +43,9 @@ import dev.damagedesk.localaws.lambda.LocalContext;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import dev.damagedesk.application.audit.ReportChanges;
+import dev.damagedesk.application.audit.VerifyAuditChain;
+import dev.damagedesk.application.testing.UseCaseFixtures;
+import dev.damagedesk.domain.audit.AuditAction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,24 +76,11 @@ class AdminApiHandlerTest {
     private final InMemoryMessageQueues messageQueues = new InMemoryMessageQueues(Map.of("IntakeQueue", "IntakeDeadLetterQueue"));
     private final List<String> redriven = new ArrayList<>();
     private final List<RescorePages.RescorePage> rescorePages = new ArrayList<>();
-    private final Map<String, Map<String, Object>> ledgers = new HashMap<>();
-    private final IncidentRecords incidents = new IncidentRecords() {
-        @Override
-        public Incident incident(String incidentId) {
-            Map<String, Object> ledger = ledgers.get(incidentId);
-            return ledger != null ? IncidentDocument.fromMap(incidentId, ledger) : new IncidentCatalog().get(incidentId);
-        }
-
-        @Override
-        public void putLedger(String incidentId, Map<String, Object> document, Instant importedAt) {
-            ledgers.put(incidentId, document);
-        }
-
-        @Override
-        public boolean publishPolicy(String incidentId, int version, Map<String, Object> document, Instant at) {
-            return true;
-        }
-    };
+    /** The fixtures' reports are of service "pay", which the bundled ledger does not have. */
+    private final InMemoryIncidentRecords dashboardIncidents = new InMemoryIncidentRecords(new Incident("2022-10-15",
+            "fixture", List.of(new ServiceOutage("pay", null, StaffFixtures.T0, StaffFixtures.T0.plusSeconds(3600), false),
+                    new ServiceOutage("taxi", null, StaffFixtures.T0, StaffFixtures.T0.plusSeconds(3600), false))));
+    private final InMemoryIncidentRecords incidents = new InMemoryIncidentRecords(new IncidentCatalog().get("2022-10-15"));
     private final AdminServices services = services(fixtures.store);
     private final AdminApiHandler handler = new AdminApiHandler(services);
 
@@ -95,10 +89,13 @@ class AdminApiHandlerTest {
                 && stored.report().status() == ReportStatus.NEEDS_REVIEW
                 ? EnumSet.of(StaffAction.APPROVE, StaffAction.REJECT) : EnumSet.noneOf(StaffAction.class);
         return new AdminServices(new StaffQueue(store, fixtures.contacts),
-                new ReportDetails(store, new ReportChanges(store, fixtures.trail, Duration.ofDays(1095), clock), fixtures.contacts, allowed), decider,
+                new ReportDetails(store, new ReportChanges(store, fixtures.trail, Duration.ofDays(1095), clock), fixtures.contacts, allowed),
+                new VerifyAuditChain(store, fixtures.trail, new UseCaseFixtures.FakeIncidents(null)), decider,
                 new BulkDecisions(store, jobs, jobQueue, decider, clock),
                 new ExportJobs(store, jobs, jobQueue, files, clock, 4096), jobs,
                 new DeadLetters(messageQueues, (actor, report, detail) -> redriven.add(report.value()), clock),
+                new DashboardFigures(dashboardIncidents, store instanceof RecentReports recent ? recent
+                        : (incident, service, from, to, limit) -> List.of(), clock),
                 new IncidentLedgers(incidents, clock), new PolicyVersions(incidents, rescorePages::add, clock),
                 clock, 100_000, StaffFixtures.INCIDENT);
     }
@@ -190,6 +187,33 @@ class AdminApiHandlerTest {
         assertThat(detail.get("allowedActions")).isEqualTo(List.of("approve", "reject"));
         assertThat(asViewer.get("allowedActions")).isEqualTo(List.of());
         assertThat((List<?>) detail.get("audit")).hasSize(1);
+    }
+
+    @Test
+    void theAuditRouteAnswersTheEntriesAndWhetherTheChainIsIntact() {
+        // Stored through ReportChanges: a real hash chain. The fixture's own reports carry a made-up first hash.
+        StoredReport chained = new ReportChanges(fixtures.store, fixtures.trail, Duration.ofDays(1095), clock)
+                .store(new StaffFixtures().needsReview(5, 1_000).report(), StaffFixtures.PROCESSOR, AuditAction.SCORED).report();
+        StoredReport forged = fixtures.needsReview(0, 1_000);
+
+        Map<String, Object> intact = okBody(handle(auditEvent(chained.report().id().value())));
+        Map<String, Object> broken = okBody(handle(auditEvent(forged.report().id().value())));
+        APIGatewayV2HTTPResponse unknown = handle(auditEvent("01ARZ3NDEKTSV4RRFFQ69G5FAV"));
+
+        assertThat((List<?>) intact.get("entries")).hasSize(1);
+        Map<String, Object> intactChain = new HashMap<>();
+        intactChain.put("intact", true);
+        intactChain.put("firstBrokenSequence", null);
+        intactChain.put("problem", null);
+        assertThat(intact.get("chain")).isEqualTo(intactChain);
+        assertThat(broken.get("chain")).isEqualTo(Map.of("intact", false, "firstBrokenSequence", 1, "problem", "hash-mismatch"));
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+    }
+
+    private APIGatewayV2HTTPEvent auditEvent(String reportId) {
+        APIGatewayV2HTTPEvent event = withGroups(event("GET /v1/admin/reports/{reportId}/audit", null), "[viewer]");
+        event.setPathParameters(Map.of("reportId", reportId));
+        return event;
     }
 
     @ParameterizedTest
@@ -365,6 +389,41 @@ class AdminApiHandlerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theDashboardCountsTheIncidentsReportsOfTheLast48HoursByServiceStatusReasonAndRule() {
+        // The clock is 2022-10-19T02:16:10Z; the fixtures' minute 0 is 2022-10-16T00:00Z.
+        fixtures.needsReview(4455, 1_000);                                                     // 02:15 today
+        fixtures.stored(4454, ReportStatus.AUTO_APPROVED, 2_000, "a@example.com", null, "x", null); // 02:14
+        fixtures.needsReview(4000, 500_000);                                                   // 18:40 the day before
+        fixtures.needsReview(100, 7_000);                                                      // three days ago: outside
+
+        Map<String, Object> body = okBody(handle(withGroups(event("GET /v1/admin/dashboard", null), "[viewer]")));
+        APIGatewayV2HTTPEvent unknown = event("GET /v1/admin/dashboard", null);
+        unknown.setQueryStringParameters(Map.of("incident", "nope"));
+        APIGatewayV2HTTPEvent extra = event("GET /v1/admin/dashboard", null);
+        extra.setQueryStringParameters(Map.of("colour", "red"));
+
+        assertThat(body).containsEntry("incidentId", "2022-10-15").containsEntry("truncated", false)
+                .containsEntry("from", "2022-10-17T03:00:00Z");
+        assertThat(body.get("countsByStatus")).isEqualTo(Map.of("NEEDS_REVIEW", 2, "AUTO_APPROVED", 1));
+        assertThat(body.get("countsByReason")).isEqualTo(Map.of("manual-review", 3));
+        assertThat(body.get("moneyByRule")).isEqualTo(Map.of("failed-purchase.refund", 503_000));
+        List<Map<String, Object>> perMinute = (List<Map<String, Object>>) body.get("reportsPerMinute");
+        assertThat(perMinute).hasSize(60);
+        assertThat(perMinute.get(59)).isEqualTo(Map.of("at", "2022-10-19T02:16:00Z", "byService", Map.of("pay", 0, "taxi", 0)));
+        assertThat(perMinute.get(58)).isEqualTo(Map.of("at", "2022-10-19T02:15:00Z", "byService", Map.of("pay", 1, "taxi", 0)));
+        assertThat(perMinute.get(57).get("byService")).isEqualTo(Map.of("pay", 1, "taxi", 0));
+        List<Map<String, Object>> perHour = (List<Map<String, Object>>) body.get("reportsPerHour");
+        assertThat(perHour).hasSize(48);
+        assertThat(perHour.get(47)).isEqualTo(Map.of("at", "2022-10-19T02:00:00Z", "byService", Map.of("pay", 2, "taxi", 0)));
+        assertThat(perHour.stream().filter(hour -> hour.get("at").equals("2022-10-18T18:00:00Z")).findFirst().orElseThrow()
+                .get("byService")).isEqualTo(Map.of("pay", 1, "taxi", 0));
+        assertThat(body).containsKeys("queues", "deadLetters");
+        assertThat(handle(unknown).getStatusCode()).isEqualTo(404);
+        assertThat(handle(extra).getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aSupervisorImportsALedgerAndPublishesAPolicyVersionAndOthersMayOnlyRead() {
         String ledger = handle(incidentEvent("GET /v1/admin/incidents/{incidentId}",
                 "2022-10-15", null, "[viewer]")).getBody();
@@ -389,6 +448,38 @@ class AdminApiHandlerTest {
         assertThat(okBody(dryRun)).containsEntry("valid", true);
         assertThat(okBody(published)).containsEntry("policyVersion", "2022-10-15/v2").containsEntry("active", true);
         assertThat(rescorePages).isNotEmpty().allSatisfy(page -> assertThat(page.policyVersion()).isEqualTo(2));
+    }
+
+    @Test
+    void aViewerListsTheIncidentsAndAnIncidentsPolicyVersionsWithTheActiveOneMarked() {
+        Map<String, Object> policy = new HashMap<>(PolicyDocuments.toMap(new PolicyCatalog().get("2022-10-15", 1)));
+        policy.put("version", 2);
+        String ledger = handle(incidentEvent("GET /v1/admin/incidents/{incidentId}", "2022-10-15", null, "[viewer]")).getBody();
+        assertThat(handle(incidentEvent("PUT /v1/admin/incidents/{incidentId}", "copy-2022", ledger, "[supervisor]"))
+                .getStatusCode()).isEqualTo(200);
+        Map<String, Object> before = okBody(handle(incidentEvent("GET /v1/admin/incidents/{incidentId}/policies",
+                "2022-10-15", null, "[viewer]")));
+        assertThat(handle(incidentEvent("POST /v1/admin/incidents/{incidentId}/policies", "2022-10-15",
+                Json.write(Map.of("document", policy, "dryRun", false)), "[supervisor]")).getStatusCode()).isEqualTo(200);
+
+        Map<String, Object> list = okBody(handle(withGroups(event("GET /v1/admin/incidents", null), "[viewer]")));
+        Map<String, Object> after = okBody(handle(incidentEvent("GET /v1/admin/incidents/{incidentId}/policies",
+                "2022-10-15", null, "[viewer]")));
+        APIGatewayV2HTTPResponse unknown = handle(incidentEvent("GET /v1/admin/incidents/{incidentId}/policies",
+                "nope", null, "[viewer]"));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> incidentsListed = (List<Map<String, Object>>) list.get("items");
+        assertThat(incidentsListed).extracting(item -> item.get("incidentId")).containsExactly("2022-10-15", "copy-2022");
+        assertThat(incidentsListed.get(0)).containsEntry("activePolicyVersion", 2).containsEntry("status", "ACTIVE");
+        assertThat(incidentsListed.get(0).get("services").toString()).contains("music", "taxi");
+        assertThat(before.get("items").toString()).contains("version=1", "active=true", "bundled=true");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> versions = (List<Map<String, Object>>) after.get("items");
+        assertThat(versions).extracting(item -> item.get("policyVersion")).containsExactly("2022-10-15/v1", "2022-10-15/v2");
+        assertThat(versions).extracting(item -> item.get("active")).containsExactly(false, true);
+        assertThat(versions.get(1)).containsEntry("publishedAt", clock.instant().toString()).containsEntry("bundled", false);
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
     }
 
     private APIGatewayV2HTTPEvent incidentEvent(String route, String incidentId, String body, String groups) {

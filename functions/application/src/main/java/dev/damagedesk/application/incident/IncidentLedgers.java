@@ -49,4 +49,15 @@ public final class IncidentLedgers {
     public Map<String, Object> exportLedger(String incidentId) {
         return IncidentDocument.toMap(records.incident(incidentId));
     }
+
+    /** An incident as the list shows it. @param activePolicyVersion null when it has no policy yet */
+    public record Listed(Incident incident, Integer activePolicyVersion) {
+    }
+
+    /** Every incident functions know, sorted by id, with the policy version its new reports are scored under. */
+    public List<Listed> list() {
+        return records.incidentIds().stream()
+                .map(id -> new Listed(records.incident(id), records.activePolicyVersion(id).orElse(null)))
+                .toList();
+    }
 }

@@ -8,6 +8,7 @@ import dev.damagedesk.domain.policy.PolicyDocuments;
 import dev.damagedesk.domain.validation.FieldError;
 import dev.damagedesk.domain.validation.Validated;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,5 +74,23 @@ public final class PolicyVersions {
             queued.add(service);
         }
         return new Result.Published(policy.policyVersion(), true, queued);
+    }
+
+    /** A version of an incident's policy. @param publishedAt null for a version bundled with the functions */
+    public record Listed(int version, String policyVersion, boolean active, Instant publishedAt) {
+    }
+
+    /**
+     * An incident's policy versions, oldest first, the one new reports are scored under marked active.
+     *
+     * @throws IllegalArgumentException when the incident is not known
+     */
+    public List<Listed> versions(String incidentId) {
+        records.incident(incidentId);
+        Integer active = records.activePolicyVersion(incidentId).orElse(null);
+        return records.policyVersions(incidentId).stream()
+                .map(policy -> new Listed(policy.version(), incidentId + "/v" + policy.version(),
+                        active != null && active == policy.version(), policy.publishedAt()))
+                .toList();
     }
 }

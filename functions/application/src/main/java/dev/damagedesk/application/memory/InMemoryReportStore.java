@@ -2,6 +2,7 @@ package dev.damagedesk.application.memory;
 
 import dev.damagedesk.application.port.QueuePage;
 import dev.damagedesk.application.port.QueueQuery;
+import dev.damagedesk.application.port.RecentReports;
 import dev.damagedesk.application.port.ReportStore;
 import dev.damagedesk.application.port.StaleReportException;
 import dev.damagedesk.application.port.StoredReport;
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
 
 /** A {@link ReportStore} in a map, for use-case tests and the replay: the same version rules as the table. */
-public final class InMemoryReportStore implements ReportStore {
+public final class InMemoryReportStore implements ReportStore, RecentReports {
 
     private final ConcurrentMap<ReportId, StoredReport> reports = new ConcurrentHashMap<>();
 
@@ -99,6 +100,21 @@ public final class InMemoryReportStore implements ReportStore {
         int to = Math.min(matching.size(), from + limit);
         return new ServicePage(new ArrayList<>(matching.subList(Math.min(from, to), to)),
                 to < matching.size() ? Map.of("offset", Integer.toString(to)) : null);
+    }
+
+    @Override
+    public List<Row> receivedBetween(String incidentId, String service, Instant from, Instant to, int limit) {
+        return reports.values().stream()
+                .map(StoredReport::report)
+                .filter(report -> report.incidentId().equals(incidentId) && report.submission().service().equals(service)
+                        && !report.receivedAt().isBefore(from) && report.receivedAt().isBefore(to))
+                .sorted(Comparator.comparing((Report report) -> report.receivedAt())
+                        .thenComparing(report -> report.id().value()))
+                .limit(limit)
+                .map(report -> new Row(report.receivedAt(), report.status(), report.triageReason(),
+                        report.decision() == null ? null : report.decision().ruleId(),
+                        report.decision() == null ? 0 : report.decision().amountKrw()))
+                .toList();
     }
 
     public int size() {
