@@ -7,13 +7,7 @@ import dev.damagedesk.localaws.template.QueueSpec;
 import dev.damagedesk.localaws.template.SamTemplate;
 import dev.damagedesk.localaws.template.TableSpec;
 import dev.damagedesk.localaws.template.TemplateException;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -202,7 +196,7 @@ public final class Provisioner {
 
     private static Map<String, String> secrets(SamTemplate template, Optional<Path> dataDir) {
         Map<String, String> values = new LinkedHashMap<>();
-        Properties kept = dataDir.map(dir -> load(dir.resolve(SECRETS_FILE))).orElseGet(Properties::new);
+        Properties kept = dataDir.map(dir -> OwnerOnlyProperties.load(dir.resolve(SECRETS_FILE))).orElseGet(Properties::new);
         boolean changed = false;
         SecureRandom random = new SecureRandom();
         for (String logicalId : template.secrets()) {
@@ -216,7 +210,9 @@ public final class Provisioner {
             values.put(logicalId, value);
         }
         if (changed && dataDir.isPresent()) {
-            store(kept, dataDir.get().resolve(SECRETS_FILE));
+            OwnerOnlyProperties.store(kept, dataDir.get().resolve(SECRETS_FILE),
+                    "Local secret values of template.yaml's AWS::SecretsManager::Secret resources."
+                + " Delete this file to get new ones.");
         }
         return values;
     }
@@ -250,39 +246,5 @@ public final class Provisioner {
             secret.append(SECRET_ALPHABET.charAt(random.nextInt(SECRET_ALPHABET.length())));
         }
         return secret.toString();
-    }
-
-    private static Properties load(Path file) {
-        Properties properties = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot read the local secrets " + file, e);
-            }
-        }
-        return properties;
-    }
-
-    private static void store(Properties properties, Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(temporary);
-            // Readable by the owner only: the secret is the key that derives every tracking token.
-            try {
-                Files.createFile(temporary, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(temporary);
-            }
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                properties.store(writer, "Local secret values of template.yaml's AWS::SecretsManager::Secret resources."
-                        + " Delete this file to get new ones.");
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot keep the local secrets in " + file, e);
-        }
     }
 }

@@ -13,14 +13,10 @@ import dev.damagedesk.localaws.template.UserPoolSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Reader;
-import java.io.Writer;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,7 +144,7 @@ final class StaffProvisioner {
      */
     private static List<DemoUser> seedDemoUsers(SamTemplate template, Map<String, String> poolIds,
                                                 CognitoIdentityProviderClient cognito, Optional<Path> dataDir) {
-        Properties kept = dataDir.map(dir -> load(dir.resolve(DEMO_USERS_FILE))).orElseGet(Properties::new);
+        Properties kept = dataDir.map(dir -> OwnerOnlyProperties.load(dir.resolve(DEMO_USERS_FILE))).orElseGet(Properties::new);
         boolean changed = false;
         SecureRandom random = new SecureRandom();
         List<DemoUser> users = new ArrayList<>();
@@ -178,7 +174,8 @@ final class StaffProvisioner {
             users.add(new DemoUser(group.userPoolLogicalId(), group.groupName(), email, password));
         }
         if (changed && dataDir.isPresent()) {
-            store(kept, dataDir.get().resolve(DEMO_USERS_FILE));
+            OwnerOnlyProperties.store(kept, dataDir.get().resolve(DEMO_USERS_FILE),
+                    "Local demo staff accounts' passwords (local only). Delete to get new ones.");
         }
         return users;
     }
@@ -254,39 +251,5 @@ final class StaffProvisioner {
             }
         }
         return name;
-    }
-
-    // ------------------------------------------------------------------ the passwords file
-
-    private static Properties load(Path file) {
-        Properties properties = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot read " + file, e);
-            }
-        }
-        return properties;
-    }
-
-    private static void store(Properties properties, Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(temporary);
-            try {
-                Files.createFile(temporary, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(temporary);
-            }
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                properties.store(writer, "Local demo staff accounts' passwords (local only). Delete to get new ones.");
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot keep the demo users' passwords in " + file, e);
-        }
     }
 }
