@@ -8,17 +8,18 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.adapters.json.ReportViews;
+import dev.damagedesk.adapters.lambda.HttpAnswers;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.QueuePage;
 import dev.damagedesk.application.port.QueueQuery;
 import dev.damagedesk.application.port.StaleReportException;
 import dev.damagedesk.application.port.StoredReport;
-import dev.damagedesk.application.staff.InvalidDecisionException;
 import dev.damagedesk.application.staff.BulkDecisions;
 import dev.damagedesk.application.staff.DashboardFigures;
 import dev.damagedesk.application.staff.DeadLetters;
 import dev.damagedesk.application.staff.FilterTally;
+import dev.damagedesk.application.staff.InvalidDecisionException;
 import dev.damagedesk.application.staff.ReportDetails.ReportDetail;
 import dev.damagedesk.application.staff.ReportFilter;
 import dev.damagedesk.application.staff.StaffJob;
@@ -95,7 +96,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         Language language = Language.fromAcceptLanguage(headers.get("accept-language"));
         Optional<Actor> caller = StaffClaims.actorOf(event);
         if (caller.isEmpty()) {
-            return AdminResponses.error(403, AdminResponses.NO_STAFF_ROLE, language);
+            return HttpAnswers.error(403, AdminResponses.NO_STAFF_ROLE, language);
         }
         Actor actor = caller.get();
         String route = Optional.ofNullable(event.getRouteKey()).orElse("");
@@ -118,20 +119,20 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case POLICIES -> policy(actor, event);
                 case DEAD_LETTERS -> deadLetters();
                 case REDRIVE -> redrive(actor, event);
-                default -> AdminResponses.error(404, AdminResponses.ROUTE_NOT_FOUND, language);
+                default -> HttpAnswers.error(404, AdminResponses.ROUTE_NOT_FOUND, language);
             };
         } catch (BadRequest bad) {
-            return AdminResponses.errors(bad.status, bad.errors, language);
+            return HttpAnswers.errors(bad.status, bad.errors, language);
         } catch (StaffNotAllowedException refused) {
-            return AdminResponses.error(403, refused.why() == StaffNotAllowedException.Why.OVER_DECISION_LIMIT
+            return HttpAnswers.error(403, refused.why() == StaffNotAllowedException.Why.OVER_DECISION_LIMIT
                     ? AdminResponses.OVER_LIMIT : AdminResponses.forbidden(neededFor(route)), language);
         } catch (SdkException unavailable) {
             // The SDK's message names the service and the error, never a report's content.
             context.getLogger().log("Admin route " + route + " failed, a dependency is unavailable: " + unavailable, LogLevel.WARN);
-            return AdminResponses.unavailable(language);
+            return HttpAnswers.unavailable(AdminResponses.UNAVAILABLE, language);
         } catch (RuntimeException bug) {
             context.getLogger().log("Unhandled error on " + route + ": " + bug.getClass().getName(), LogLevel.ERROR);
-            return AdminResponses.error(500, AdminResponses.INTERNAL, language);
+            return HttpAnswers.error(500, AdminResponses.INTERNAL, language);
         }
     }
 
@@ -141,7 +142,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         body.put("username", actor.name());
         body.put("role", actor.role().group());
         body.put("decisionLimitKrw", actor.role() == StaffRole.SUPERVISOR ? null : services.decisionLimitKrw());
-        return AdminResponses.json(200, body);
+        return HttpAnswers.json(200, body);
     }
 
     private APIGatewayV2HTTPResponse queue(APIGatewayV2HTTPEvent event, Language language) {
@@ -160,7 +161,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", ReportViews.summaries(page.reports(), services.clock().instant()));
         body.put("nextCursor", page.nextCursor());
-        return AdminResponses.json(200, body);
+        return HttpAnswers.json(200, body);
     }
 
     private APIGatewayV2HTTPResponse search(APIGatewayV2HTTPEvent event, Language language) {
@@ -186,13 +187,13 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         }
         List<StoredReport> found = hasEmail ? services.queue().byEmail(incident, email)
                 : services.queue().byPhone(incident, phone);
-        return AdminResponses.json(200, Map.of("items", ReportViews.summaries(found, services.clock().instant())));
+        return HttpAnswers.json(200, Map.of("items", ReportViews.summaries(found, services.clock().instant())));
     }
 
     private APIGatewayV2HTTPResponse detail(Actor actor, ReportId id, Language language) {
         ReportDetail detail = services.details().of(actor, id)
                 .orElseThrow(() -> new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND)));
-        return AdminResponses.json(200, ReportViews.detail(detail, services.clock().instant()));
+        return HttpAnswers.json(200, ReportViews.detail(detail, services.clock().instant()));
     }
 
     private APIGatewayV2HTTPResponse audit(Actor actor, ReportId id, Language language) {
@@ -208,7 +209,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("entries", detail.audit().stream().map(ReportViews::auditEntry).toList());
         body.put("chain", verdict);
-        return AdminResponses.json(200, body);
+        return HttpAnswers.json(200, body);
     }
 
     private APIGatewayV2HTTPResponse decide(Actor actor, APIGatewayV2HTTPEvent event, Language language) {
@@ -260,10 +261,10 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         StaffDecision decision = new StaffDecision(action.get(), null, reason, deadline, null);
         if (dryRun) {
             FilterTally tally = services.bulk().dryRun(actor, filter.get(), decision);
-            return AdminResponses.json(200, Map.of("reports", tally.reports(), "amountKrw", tally.amountKrw()));
+            return HttpAnswers.json(200, Map.of("reports", tally.reports(), "amountKrw", tally.amountKrw()));
         }
         StaffJob job = services.bulk().start(UUID.randomUUID().toString(), actor, filter.get(), decision);
-        return AdminResponses.json(202, Map.of("jobId", job.jobId(), "total", job.total()));
+        return HttpAnswers.json(202, Map.of("jobId", job.jobId(), "total", job.total()));
     }
 
     private APIGatewayV2HTTPResponse export(Actor actor, APIGatewayV2HTTPEvent event, Language language) {
@@ -279,7 +280,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             requireRole(actor, StaffRole.SUPERVISOR);
         }
         StaffJob job = services.exports().start(UUID.randomUUID().toString(), actor, filter.get(), personal);
-        return AdminResponses.json(202, Map.of("jobId", job.jobId(), "total", job.total()));
+        return HttpAnswers.json(202, Map.of("jobId", job.jobId(), "total", job.total()));
     }
 
     private APIGatewayV2HTTPResponse job(Actor actor, APIGatewayV2HTTPEvent event, Language language) {
@@ -304,7 +305,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         body.put("createdAt", job.createdAt().toString());
         body.put("startedBy", ReportViews.actor(job.actor()));
         services.exports().downloadUrl(job).ifPresent(url -> body.put("downloadUrl", url.toString()));
-        return AdminResponses.json(200, body);
+        return HttpAnswers.json(200, body);
     }
 
     private APIGatewayV2HTTPResponse incidents() {
@@ -317,7 +318,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             view.put("activePolicyVersion", listed.activePolicyVersion());
             return view;
         }).toList();
-        return AdminResponses.json(200, Map.of("items", items));
+        return HttpAnswers.json(200, Map.of("items", items));
     }
 
     private APIGatewayV2HTTPResponse policyVersions(APIGatewayV2HTTPEvent event) {
@@ -336,12 +337,12 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             view.put("bundled", version.publishedAt() == null);
             return view;
         }).toList();
-        return AdminResponses.json(200, Map.of("items", items));
+        return HttpAnswers.json(200, Map.of("items", items));
     }
 
     private APIGatewayV2HTTPResponse incident(APIGatewayV2HTTPEvent event) {
         try {
-            return AdminResponses.json(200, services.ledgers().exportLedger(incidentId(event)));
+            return HttpAnswers.json(200, services.ledgers().exportLedger(incidentId(event)));
         } catch (IllegalArgumentException unknown) {
             throw new BadRequest(404, List.of(INCIDENT_NOT_FOUND));
         }
@@ -354,7 +355,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         if (result instanceof IncidentLedgers.Imported.Invalid invalid) {
             throw new BadRequest(400, invalid.errors());
         }
-        return AdminResponses.json(200, services.ledgers().exportLedger(incidentId));
+        return HttpAnswers.json(200, services.ledgers().exportLedger(incidentId));
     }
 
     private APIGatewayV2HTTPResponse policy(Actor actor, APIGatewayV2HTTPEvent event) {
@@ -381,7 +382,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             if (!problems.isEmpty()) {
                 throw new BadRequest(400, problems);
             }
-            return AdminResponses.json(200, Map.of("valid", true));
+            return HttpAnswers.json(200, Map.of("valid", true));
         }
         PolicyVersions.Result result;
         try {
@@ -399,7 +400,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         answer.put("policyVersion", published.policyVersion());
         answer.put("active", published.active());
         answer.put("rescoringQueuedFor", published.servicesQueued());
-        return AdminResponses.json(200, answer);
+        return HttpAnswers.json(200, answer);
     }
 
     private static final FieldError INCIDENT_NOT_FOUND = new FieldError("incidentId", "not_found",
@@ -456,7 +457,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         body.put("moneyByRule", figures.moneyByRule());
         body.put("queues", queues);
         body.put("deadLetters", deadLetterCounts());
-        return AdminResponses.json(200, body);
+        return HttpAnswers.json(200, body);
     }
 
     private static List<Map<String, Object>> buckets(List<DashboardFigures.Bucket> buckets) {
@@ -469,7 +470,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private APIGatewayV2HTTPResponse deadLetters() {
-        return AdminResponses.json(200, Map.of("queues", deadLetterCounts()));
+        return HttpAnswers.json(200, Map.of("queues", deadLetterCounts()));
     }
 
     private List<Map<String, Object>> deadLetterCounts() {
@@ -495,7 +496,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         body.put("messages", redriven.messages());
         body.put("aboutReports", redriven.aboutReports());
         body.put("remaining", redriven.remaining());
-        return AdminResponses.json(200, body);
+        return HttpAnswers.json(200, body);
     }
 
     // ------------------------------------------------------------------ request parts

@@ -1,51 +1,12 @@
 package dev.damagedesk.admin.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.damagedesk.adapters.json.Json;
-import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.validation.ErrorCodes;
 import dev.damagedesk.domain.validation.FieldError;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** The admin API's answers: JSON, never cached; errors as a list of field errors in the caller's language. */
+/** The admin API's error texts, in English and Korean; the answers' shape is {@link dev.damagedesk.adapters.lambda.HttpAnswers}'s. */
 final class AdminResponses {
 
-    /** Seconds to wait after a 503: the SDK's own retries are already spent. */
-    static final String RETRY_AFTER_SECONDS = "5";
-
     private AdminResponses() {
-    }
-
-    static APIGatewayV2HTTPResponse json(int status, Object body) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json; charset=utf-8");
-        headers.put("Cache-Control", "no-store");
-        headers.put("X-Content-Type-Options", "nosniff");
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
-                .withBody(Json.write(body)).withIsBase64Encoded(false).build();
-    }
-
-    static APIGatewayV2HTTPResponse errors(int status, List<FieldError> errors, Language language) {
-        List<Map<String, Object>> list = errors.stream().map(error -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("field", error.field());
-            entry.put("code", error.code());
-            entry.put("message", error.message(language));
-            return entry;
-        }).toList();
-        return json(status, Map.of("errors", list));
-    }
-
-    static APIGatewayV2HTTPResponse error(int status, FieldError error, Language language) {
-        return errors(status, List.of(error), language);
-    }
-
-    static APIGatewayV2HTTPResponse unavailable(Language language) {
-        APIGatewayV2HTTPResponse response = error(503, UNAVAILABLE, language);
-        response.getHeaders().put("Retry-After", RETRY_AFTER_SECONDS);
-        return response;
     }
 
     static final FieldError NO_STAFF_ROLE = new FieldError(null, "forbidden",

@@ -23,4 +23,8 @@ import java.time.Clock;
 record AdminServices(StaffQueue queue, ReportDetails details, VerifyAuditChain auditChains, ReportDecider decider, BulkDecisions bulk,
                      ExportJobs exports, StaffJobs jobs, DeadLetters deadLetters, DashboardFigures dashboard,
                      IncidentLedgers ledgers, PolicyVersions policies, Clock clock, long decisionLimitKrw, String activeIncidentId) {
+
+    StaffJobWork jobWork() {
+        return new StaffJobWork(jobs, bulk, exports);
+    }
 }

@@ -49,7 +49,36 @@ final class AdminWiring {
     private AdminWiring() {
     }
 
+    /** What the admin API needs: the job worker's parts plus the queue monitor, the ledgers and the policy pages. */
     static AdminServices services(FunctionEnvironment environment) {
+        Shared shared = shared(environment);
+        DynamoDbClient dynamoDb = shared.clients.dynamoDb();
+        ContactIndex contacts = new DynamoDbDuplicateRegistry(dynamoDb, shared.table, shared.retention, shared.clock);
+        MessageQueues queues = new SqsMessageQueues(shared.clients.sqs(), SqsMessageQueues.parse(environment.required("MONITORED_QUEUES")));
+        StoredIncidentRecords records = new StoredIncidentRecords(new IncidentStore(dynamoDb, shared.table), shared.incidents);
+        SqsRescorePages rescorePages = new SqsRescorePages(new MessageQueue(shared.clients.sqs(), environment.required("RESCORE_QUEUE_URL")));
+        ReportDetails.AllowedActions allowed = (actor, stored) -> shared.rules.allowedActions(stored.report(), actor);
+        StaffJobWork work = shared.work;
+        return new AdminServices(new StaffQueue(shared.reports, contacts), new ReportDetails(shared.reports, shared.changes, contacts, allowed),
+                new VerifyAuditChain(shared.reports, shared.trail, shared.incidents),
+                shared.decider, work.bulk(), work.exports(), work.jobs(),
+                new DeadLetters(queues, (actor, id, detail) -> redriven(shared.reports, shared.changes, actor, id, detail), shared.clock),
+                new DashboardFigures(records, shared.reports, shared.clock),
+                new IncidentLedgers(records, shared.clock), new PolicyVersions(records, rescorePages, shared.clock),
+                shared.clock, shared.limit, environment.required("ACTIVE_INCIDENT_ID"));
+    }
+
+    /** What {@code StaffJobFunction} needs, and so only what its IAM policy allows: reports, the trail, its queue, exports. */
+    static StaffJobWork jobWork(FunctionEnvironment environment) {
+        return shared(environment).work;
+    }
+
+    private record Shared(Clock clock, AwsClients clients, String table, Duration retention, AuditTrail trail,
+                          DynamoDbReportStore reports, ReportChanges changes, IncidentDirectory incidents,
+                          StaffDecisions rules, long limit, ReportDecider decider, StaffJobWork work) {
+    }
+
+    private static Shared shared(FunctionEnvironment environment) {
         Clock clock = Clock.systemUTC();
         AwsClients clients = new AwsClients(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
@@ -58,31 +87,18 @@ final class AdminWiring {
         AuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
         DynamoDbReportStore reports = new DynamoDbReportStore(dynamoDb, table, trail);
         ReportChanges changes = new ReportChanges(reports, trail, retention, clock);
-        ContactIndex contacts = new DynamoDbDuplicateRegistry(dynamoDb, table, retention, clock);
         StaffJobs jobs = new DynamoDbStaffJobs(dynamoDb, table);
         StaffJobQueue jobQueue = new SqsStaffJobQueue(new MessageQueue(clients.sqs(), environment.required("STAFF_JOB_QUEUE_URL")));
         ExportFiles files = new S3ExportFiles(clients.s3(), clients.s3Presigner(), environment.required("EXPORT_BUCKET"));
-        MessageQueues queues = new SqsMessageQueues(clients.sqs(), SqsMessageQueues.parse(environment.required("MONITORED_QUEUES")));
-        StoredIncidentRecords records = new StoredIncidentRecords(new IncidentStore(dynamoDb, table),
-                IncidentDirectory.forFunction(dynamoDb, table, clock));
-        SqsRescorePages rescorePages = new SqsRescorePages(new MessageQueue(clients.sqs(), environment.required("RESCORE_QUEUE_URL")));
         long limit = environment.intValue("REVIEWER_DECISION_LIMIT_KRW", 100_000);
-
         IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
         StaffDecisions rules = new StaffDecisions(limit);
         ReportDecider decider = new DecideReport(reports, changes, rules, incidents,
                 new SqsNotifications(new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL"))),
                 clock).asDecider();
-        ReportDetails.AllowedActions allowed = (actor, stored) -> rules.allowedActions(stored.report(), actor);
-
-        return new AdminServices(new StaffQueue(reports, contacts), new ReportDetails(reports, changes, contacts, allowed),
-                new VerifyAuditChain(reports, trail, incidents),
-                decider, new BulkDecisions(reports, jobs, jobQueue, decider, clock),
-                new ExportJobs(reports, jobs, jobQueue, files, clock), jobs,
-                new DeadLetters(queues, (actor, id, detail) -> redriven(reports, changes, actor, id, detail), clock),
-                new DashboardFigures(records, reports, clock),
-                new IncidentLedgers(records, clock), new PolicyVersions(records, rescorePages, clock),
-                clock, limit, environment.required("ACTIVE_INCIDENT_ID"));
+        StaffJobWork work = new StaffJobWork(jobs, new BulkDecisions(reports, jobs, jobQueue, decider, clock),
+                new ExportJobs(reports, jobs, jobQueue, files, clock));
+        return new Shared(clock, clients, table, retention, trail, reports, changes, incidents, rules, limit, decider, work);
     }
 
     /** A REDRIVEN entry: the report unchanged at its next version; another writer in between means read again. */

@@ -20,10 +20,10 @@ public final class StaffJobHandler implements RequestHandler<SQSEvent, SQSBatchR
     private final SqsBatch<JobPage> batch;
 
     public StaffJobHandler() {
-        this(AdminWiring.services(FunctionEnvironment.system()));
+        this(AdminWiring.jobWork(FunctionEnvironment.system()));
     }
 
-    StaffJobHandler(AdminServices services) {
+    StaffJobHandler(StaffJobWork services) {
         this.batch = new SqsBatch<>("job page", JobPageMessage::fromJson, page -> {
             StaffJob job = services.jobs().find(page.jobId())
                     .orElseThrow(() -> new IllegalStateException("No job " + page.jobId()));

@@ -359,7 +359,7 @@ class AdminApiHandlerTest {
         SQSEvent batch = EventLoader.loadSQSEvent("events/staff-job-batch.json");
         batch.getRecords().get(0).setBody("{\"schema\":\"staff-job-page/1\",\"jobId\":\"nope\",\"page\":1}");
 
-        SQSBatchResponse response = new StaffJobHandler(services).handleRequest(batch, LocalContext.forTest("StaffJobFunction"));
+        SQSBatchResponse response = new StaffJobHandler(services.jobWork()).handleRequest(batch, LocalContext.forTest("StaffJobFunction"));
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("3f1c9a2e-5b7d-4e8f-a1c2-d3e4f5a6b7c8");
@@ -492,7 +492,7 @@ class AdminApiHandlerTest {
 
     /** Runs the queued job pages through the worker, as the SQS event source would, one message per batch. */
     private int drainWithTheWorker() {
-        StaffJobHandler worker = new StaffJobHandler(services);
+        StaffJobHandler worker = new StaffJobHandler(services.jobWork());
         int pages = 0;
         for (Optional<JobPage> page = jobQueue.poll(); page.isPresent(); page = jobQueue.poll()) {
             SQSEvent batch = EventLoader.loadSQSEvent("events/staff-job-batch.json");

@@ -1,55 +1,11 @@
 package dev.damagedesk.intake.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.damagedesk.adapters.json.Json;
-import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.validation.FieldError;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** The public API's response shapes: JSON bodies, never cached, errors as a list of field errors. */
+/** The public API's error texts, in English and Korean; the answers' shape is {@link dev.damagedesk.adapters.lambda.HttpAnswers}'s. */
 final class ApiResponses {
 
     private ApiResponses() {
-    }
-
-    static APIGatewayV2HTTPResponse json(int status, Object body) {
-        return json(status, body, Map.of());
-    }
-
-    static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json; charset=utf-8");
-        headers.put("Cache-Control", "no-store");
-        headers.put("X-Content-Type-Options", "nosniff");
-        headers.putAll(extraHeaders);
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(status)
-                .withHeaders(headers)
-                .withBody(Json.write(body))
-                .withIsBase64Encoded(false)
-                .build();
-    }
-
-    static APIGatewayV2HTTPResponse errors(int status, List<FieldError> errors, Language language) {
-        return errors(status, errors, language, Map.of());
-    }
-
-    static APIGatewayV2HTTPResponse errors(int status, List<FieldError> errors, Language language,
-                                           Map<String, String> extraHeaders) {
-        List<Map<String, Object>> list = errors.stream().map(error -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("field", error.field());
-            entry.put("code", error.code());
-            entry.put("message", error.message(language));
-            return entry;
-        }).toList();
-        return json(status, Map.of("errors", list), extraHeaders);
-    }
-
-    static APIGatewayV2HTTPResponse error(int status, FieldError error, Language language) {
-        return errors(status, List.of(error), language);
     }
 
     static final FieldError NOT_FOUND = new FieldError("reportId", "not_found",
@@ -74,13 +30,6 @@ final class ApiResponses {
     static final FieldError LOOKUP_UNAVAILABLE = new FieldError(null, "temporarily_unavailable",
             "We could not look the report up right now. Please retry after the time in Retry-After.",
             "지금은 신고를 조회할 수 없습니다. Retry-After에 적힌 시간 뒤에 다시 시도해 주세요.");
-
-    static APIGatewayV2HTTPResponse unavailable(FieldError error, Language language) {
-        return errors(503, List.of(error), language, Map.of("Retry-After", RETRY_AFTER_SECONDS));
-    }
-
-    /** Seconds a client should wait before retrying after a 503: SDK retries have already been spent. */
-    static final String RETRY_AFTER_SECONDS = "5";
 
     static final FieldError INTERNAL = new FieldError(null, "internal_error",
             "Something went wrong on our side; nothing was stored. Please retry later.",

@@ -8,9 +8,10 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
+import dev.damagedesk.adapters.lambda.HttpAnswers;
 import dev.damagedesk.adapters.queue.MessageQueue;
-import dev.damagedesk.adapters.repository.IdempotencyStore;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
+import dev.damagedesk.adapters.repository.IdempotencyStore;
 import dev.damagedesk.domain.identity.TrackingTokens;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.validation.SubmissionParser;
@@ -69,12 +70,12 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             return switch (Optional.ofNullable(event.getRouteKey()).orElse("")) {
                 case SUBMIT_ROUTE -> submit.handle(event, headers, context.getLogger());
                 case STATUS_ROUTE -> status.handle(event, headers, language, context.getLogger());
-                default -> ApiResponses.error(404, ApiResponses.ROUTE_NOT_FOUND, language);
+                default -> HttpAnswers.error(404, ApiResponses.ROUTE_NOT_FOUND, language);
             };
         } catch (RuntimeException bug) {
             // Logged in full for us; the caller gets a plain message and no stack trace.
             context.getLogger().log("Unhandled error on " + event.getRouteKey() + ": " + stackTrace(bug), LogLevel.ERROR);
-            return ApiResponses.error(500, ApiResponses.INTERNAL, language);
+            return HttpAnswers.error(500, ApiResponses.INTERNAL, language);
         }
     }
 

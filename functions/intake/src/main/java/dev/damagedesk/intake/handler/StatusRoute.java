@@ -1,15 +1,16 @@
 package dev.damagedesk.intake.handler;
 
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.json.ReportViews;
+import dev.damagedesk.adapters.lambda.HttpAnswers;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportStatus;
-import dev.damagedesk.intake.status.ReportStatusService;
 import dev.damagedesk.intake.status.ReportStatusService.Lookup;
+import dev.damagedesk.intake.status.ReportStatusService;
 import dev.damagedesk.intake.submit.ProcessingTimeQuote;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class StatusRoute {
             lookup = service.lookup(id, headers.get(TOKEN_HEADER));
         } catch (SdkException unavailable) {
             logger.log("Status lookup failed, table unavailable: " + unavailable, LogLevel.WARN);
-            return ApiResponses.unavailable(ApiResponses.LOOKUP_UNAVAILABLE, headerLanguage);
+            return HttpAnswers.unavailable(ApiResponses.LOOKUP_UNAVAILABLE, headerLanguage);
         }
         if (lookup instanceof Lookup.Queued queued) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -44,14 +45,14 @@ final class StatusRoute {
             body.put("status", ReportStatus.RECEIVED.name());
             body.put("receivedAt", queued.receivedAt().toString());
             body.put("expectedProcessingSeconds", quote.current().toSeconds());
-            return ApiResponses.json(200, body);
+            return HttpAnswers.json(200, body);
         }
         if (lookup instanceof Lookup.Stored stored) {
             Report report = stored.report();
             // The reporter's own language unless the app asks for another.
             Language language = headers.containsKey("accept-language") ? headerLanguage : report.submission().language();
-            return ApiResponses.json(200, ReportViews.publicStatus(report, language));
+            return HttpAnswers.json(200, ReportViews.publicStatus(report, language));
         }
-        return ApiResponses.error(404, ApiResponses.NOT_FOUND, headerLanguage);
+        return HttpAnswers.error(404, ApiResponses.NOT_FOUND, headerLanguage);
     }
 }

@@ -1,13 +1,14 @@
 package dev.damagedesk.intake.handler;
 
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.damagedesk.adapters.lambda.HttpAnswers;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.domain.report.Language;
-import dev.damagedesk.intake.submit.ReportSubmissionService;
 import dev.damagedesk.intake.submit.ReportSubmissionService.Result;
+import dev.damagedesk.intake.submit.ReportSubmissionService;
 import dev.damagedesk.intake.submit.RequestBody;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,13 +28,13 @@ final class SubmitRoute {
         Language headerLanguage = Language.fromAcceptLanguage(headers.get("accept-language"));
         RequestBody.Parsed parsed = RequestBody.parse(headers.get("content-type"), event.getBody(), event.getIsBase64Encoded());
         if (parsed instanceof RequestBody.Parsed.UnsupportedMediaType unsupported) {
-            return ApiResponses.error(415, unsupported.error(), headerLanguage);
+            return HttpAnswers.error(415, unsupported.error(), headerLanguage);
         }
         if (parsed instanceof RequestBody.Parsed.TooLarge tooLarge) {
-            return ApiResponses.error(413, tooLarge.error(), headerLanguage);
+            return HttpAnswers.error(413, tooLarge.error(), headerLanguage);
         }
         if (parsed instanceof RequestBody.Parsed.Malformed malformed) {
-            return ApiResponses.error(400, malformed.error(), headerLanguage);
+            return HttpAnswers.error(400, malformed.error(), headerLanguage);
         }
         RequestBody.Parsed.Json json = (RequestBody.Parsed.Json) parsed;
         // Errors about the report are written in the language the reporter chose in it, when it says one.
@@ -42,7 +43,7 @@ final class SubmitRoute {
 
         Optional<String> idempotencyKey = Optional.ofNullable(headers.get("idempotency-key"));
         if (idempotencyKey.isPresent() && !idempotencyKey.get().matches("[\\x21-\\x7E]{8,128}")) {
-            return ApiResponses.error(400, ApiResponses.KEY_FORMAT, language);
+            return HttpAnswers.error(400, ApiResponses.KEY_FORMAT, language);
         }
 
         Result result;
@@ -50,13 +51,13 @@ final class SubmitRoute {
             result = service.submit(json.object(), json.bytes(), idempotencyKey);
         } catch (MessageQueue.QueueUnavailableException | SdkException unavailable) {
             logger.log("Report not accepted, queue or table unavailable: " + unavailable, LogLevel.WARN);
-            return ApiResponses.unavailable(ApiResponses.UNAVAILABLE, language);
+            return HttpAnswers.unavailable(ApiResponses.UNAVAILABLE, language);
         }
         if (result instanceof Result.Rejected rejected) {
-            return ApiResponses.errors(400, rejected.errors(), language);
+            return HttpAnswers.errors(400, rejected.errors(), language);
         }
         if (result instanceof Result.IdempotencyKeyReused) {
-            return ApiResponses.error(409, ApiResponses.KEY_REUSED, language);
+            return HttpAnswers.error(409, ApiResponses.KEY_REUSED, language);
         }
         Result.Accepted accepted = (Result.Accepted) result;
         String statusPath = "/v1/reports/" + accepted.reportId().value();
@@ -70,6 +71,6 @@ final class SubmitRoute {
         body.put("message", language == Language.KO
                 ? "신고가 접수되었습니다. 조회 토큰은 다시 보여 드리지 않으니 안전하게 보관해 주세요."
                 : "Your report was received. Keep the tracking token safe: it is not shown again.");
-        return ApiResponses.json(202, body, Map.of("Location", statusPath));
+        return HttpAnswers.json(202, body, Map.of("Location", statusPath));
     }
 }

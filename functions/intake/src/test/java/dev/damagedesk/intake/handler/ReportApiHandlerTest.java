@@ -119,7 +119,7 @@ class ReportApiHandlerTest {
         APIGatewayV2HTTPResponse response = withoutQueue.handleRequest(submitEvent(), LocalContext.forTest("IntakeFunction"));
 
         assertThat(response.getStatusCode()).isEqualTo(503);
-        assertThat(response.getHeaders()).containsEntry("Retry-After", ApiResponses.RETRY_AFTER_SECONDS);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", dev.damagedesk.adapters.lambda.HttpAnswers.RETRY_AFTER_SECONDS);
         assertThat(errorCodes(response)).containsExactly("temporarily_unavailable");
         assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("at dev.");
     }

@@ -1,0 +1,9 @@
+package dev.damagedesk.admin.handler;
+
+import dev.damagedesk.application.port.StaffJobs;
+import dev.damagedesk.application.staff.BulkDecisions;
+import dev.damagedesk.application.staff.ExportJobs;
+
+/** The use cases {@code StaffJobFunction} runs a page of: fewer than the admin API's, so its IAM policy stays small. */
+record StaffJobWork(StaffJobs jobs, BulkDecisions bulk, ExportJobs exports) {
+}
