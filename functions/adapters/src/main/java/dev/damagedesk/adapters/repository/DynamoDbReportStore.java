@@ -18,6 +18,7 @@ import dev.damagedesk.domain.triage.TriageReason;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
@@ -231,6 +232,9 @@ public final class DynamoDbReportStore implements ReportStore, RecentReports {
 
         QueuePage read() {
             String[] positions = decodeCursor(query.cursor());
+            if (query.order() == QueueQuery.Order.STORED) {
+                return readShardByShard(positions);
+            }
             List<ShardItem> candidates = new ArrayList<>();
             boolean[] exhausted = new boolean[ReportKeys.STATUS_SHARDS];
             for (int shard = 0; shard < ReportKeys.STATUS_SHARDS; shard++) {
@@ -238,7 +242,7 @@ public final class DynamoDbReportStore implements ReportStore, RecentReports {
                     exhausted[shard] = true;
                     continue;
                 }
-                exhausted[shard] = readShard(shard, positions[shard], candidates);
+                exhausted[shard] = readShard(shard, positions[shard], query.limit(), candidates);
             }
             candidates.sort(Comparator.comparing(ShardItem::key));
             List<ShardItem> served = candidates.subList(0, Math.min(query.limit(), candidates.size()));
@@ -264,8 +268,30 @@ public final class DynamoDbReportStore implements ReportStore, RecentReports {
             return new QueuePage(reports, more ? encodeCursor(next) : null);
         }
 
-        /** Adds up to {@code limit} matching items of the shard after {@code after}; true when the shard has no more. */
-        private boolean readShard(int shard, String after, List<ShardItem> into) {
+        /** Fills the page from the first shard not done, then the next: no item is read that is not served. */
+        private QueuePage readShardByShard(String[] positions) {
+            String[] next = positions.clone();
+            List<ShardItem> served = new ArrayList<>();
+            for (int shard = 0; shard < ReportKeys.STATUS_SHARDS && served.size() < query.limit(); shard++) {
+                if (DONE.equals(next[shard])) {
+                    continue;
+                }
+                int before = served.size();
+                boolean exhausted = readShard(shard, next[shard], query.limit() - before, served);
+                if (served.size() > before) {
+                    next[shard] = served.get(served.size() - 1).key();
+                }
+                if (exhausted) {
+                    next[shard] = DONE;
+                }
+            }
+            boolean more = Arrays.stream(next).anyMatch(position -> !DONE.equals(position));
+            List<StoredReport> reports = served.stream().map(item -> stored(item.item())).toList();
+            return new QueuePage(reports, more ? encodeCursor(next) : null);
+        }
+
+        /** Adds up to {@code wanted} matching items of the shard after {@code after}; true when the shard has no more. */
+        private boolean readShard(int shard, String after, int wanted, List<ShardItem> into) {
             Map<String, AttributeValue> values = new HashMap<>();
             Map<String, String> names = new HashMap<>();
             values.put(":partition", s(ReportKeys.statusPartition(query.status(), shard)));
@@ -303,7 +329,7 @@ public final class DynamoDbReportStore implements ReportStore, RecentReports {
                     .indexName(byPriority ? ReportKeys.STATUS_PRIORITY_INDEX : ReportKeys.STATUS_QUEUE_INDEX)
                     .keyConditionExpression(keyCondition)
                     .expressionAttributeValues(values)
-                    .limit(query.limit() + 1);
+                    .limit(wanted + 1);
             if (!filters.isEmpty()) {
                 request.filterExpression(String.join(" AND ", filters));
             }
@@ -321,7 +347,7 @@ public final class DynamoDbReportStore implements ReportStore, RecentReports {
                         continue;
                     }
                     into.add(new ShardItem(shard, key, item));
-                    if (++found == query.limit()) {
+                    if (++found == wanted) {
                         return false;
                     }
                 }

@@ -128,6 +128,34 @@ class DynamoDbReportStoreTest {
     }
 
     @Test
+    void storedOrderServesEveryReportOnceInFullPagesShardAfterShardEachOldestFirst() {
+        List<ReportId> inserted = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            inserted.add(insert(review(START.plusSeconds(60L * (23 - i)).plusMillis(i))).report().id());
+        }
+        List<Integer> pageSizes = new ArrayList<>();
+        List<ReportId> served = new ArrayList<>();
+        String cursor = null;
+        do {
+            QueuePage page = store.queue(withCursor(query(QueueQuery.Order.STORED, 5), cursor));
+            pageSizes.add(page.reports().size());
+            page.reports().forEach(stored -> served.add(stored.report().id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertThat(served).containsExactlyInAnyOrderElementsOf(inserted).doesNotHaveDuplicates();
+        assertThat(pageSizes.subList(0, 4)).as("pages are filled across shards").containsOnly(5);
+        List<Integer> shards = served.stream().map(ReportKeys::shardOf).toList();
+        assertThat(shards).as("shard after shard").isSorted();
+        for (int shard : new java.util.TreeSet<>(shards)) {
+            List<ReportId> ofShard = served.stream().filter(id -> ReportKeys.shardOf(id) == shard).toList();
+            List<ReportId> oldestFirst = new ArrayList<>(inserted.stream().filter(id -> ReportKeys.shardOf(id) == shard).toList());
+            java.util.Collections.reverse(oldestFirst);
+            assertThat(ofShard).as("shard %d oldest first", shard).containsExactlyElementsOf(oldestFirst);
+        }
+    }
+
+    @Test
     void theDashboardsWindowIsReadFromTheServicesIndexWithinItsEndsOldestFirstAndBounded() {
         Report before = review(START.minusSeconds(1));
         Report atStart = review(START);

@@ -65,7 +65,11 @@ final class RequestParameters {
     static Optional<QueueQuery> queueQuery(Map<String, String> parameters, List<FieldError> errors) {
         Optional<ReportFilter> filter = filter(parameters, "", QUEUE_FIELDS, errors);
         QueueQuery.Order order = value(parameters, "order", "", errors,
-                text -> QueueQuery.Order.valueOf(text.toUpperCase(Locale.ROOT)), "must be oldest or priority",
+                text -> switch (text.toLowerCase(Locale.ROOT)) {
+                    case "oldest" -> QueueQuery.Order.OLDEST;
+                    case "priority" -> QueueQuery.Order.PRIORITY;
+                    default -> throw new IllegalArgumentException(); // STORED is for jobs, not for people
+                }, "must be oldest or priority",
                 "oldest 또는 priority여야 합니다").orElse(QueueQuery.Order.OLDEST);
         int limit = value(parameters, "limit", "", errors, text -> {
             int parsed = Integer.parseInt(text);

@@ -67,7 +67,7 @@ public final class InMemoryReportStore implements ReportStore, RecentReports {
     public QueuePage queue(QueueQuery query) {
         Comparator<StoredReport> oldest = Comparator.comparing((StoredReport stored) -> stored.report().receivedAt())
                 .thenComparing(stored -> stored.report().id().value());
-        if (query.order() == QueueQuery.Order.OLDEST) {
+        if (query.order() != QueueQuery.Order.PRIORITY) { // one store, one shard: stored order is oldest first
             List<StoredReport> matching = reports.values().stream().filter(matches(query))
                     .filter(stored -> query.cursor() == null || timeKey(stored).compareTo(query.cursor()) > 0)
                     .sorted(oldest).limit(query.limit() + 1L).toList();

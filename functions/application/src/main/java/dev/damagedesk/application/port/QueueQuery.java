@@ -23,7 +23,12 @@ public record QueueQuery(ReportStatus status, String incidentId, String service,
         /** Received first, first. */
         OLDEST,
         /** Highest triage priority first (docs/triage.md), then oldest. */
-        PRIORITY
+        PRIORITY,
+        /**
+         * Shard after shard, each oldest first: every matching report read once, where a merged order reads up to
+         * one page per shard for each page served. For jobs, which walk a whole filter and have no reader of the order.
+         */
+        STORED
     }
 
     public static final int MAX_LIMIT = 100;

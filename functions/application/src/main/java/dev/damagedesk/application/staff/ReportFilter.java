@@ -19,9 +19,9 @@ public record ReportFilter(ReportStatus status, String incidentId, String servic
         Objects.requireNonNull(status, "status");
     }
 
-    /** One page of the filter, oldest first: the order in which a job walks it (stable while reports change). */
+    /** One page of the filter in stored order: how a job walks it (each report read once, stable while reports change). */
     public QueueQuery page(int limit, String cursor) {
-        return query(QueueQuery.Order.OLDEST, limit, cursor);
+        return query(QueueQuery.Order.STORED, limit, cursor);
     }
 
     public QueueQuery query(QueueQuery.Order order, int limit, String cursor) {
