@@ -20,7 +20,7 @@ public final class StaffJobHandler implements RequestHandler<SQSEvent, SQSBatchR
     private final SqsBatch<JobPage> batch;
 
     public StaffJobHandler() {
-        this(AdminWiring.jobWork(FunctionEnvironment.system()));
+        this(StaffWiring.jobWork(FunctionEnvironment.system()));
     }
 
     StaffJobHandler(StaffJobWork services) {
