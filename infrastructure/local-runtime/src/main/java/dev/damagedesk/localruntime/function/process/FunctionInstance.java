@@ -88,10 +88,17 @@ final class FunctionInstance implements InstancePool.Instance {
      * @throws FunctionInvocationException {@link Kind#INIT_ERROR} when the init phase fails, exits or runs too long
      */
     static FunctionInstance start(InstanceLaunch launch, FunctionOutput output) throws FunctionInvocationException {
+        return start(launch, output, LambdaFunction.INIT_TIMEOUT);
+    }
+
+    /** @param initTimeout Lambda's 10 s; shorter in tests */
+    static FunctionInstance start(InstanceLaunch launch, FunctionOutput output, Duration initTimeout)
+            throws FunctionInvocationException {
         RuntimeApiServer api = new RuntimeApiServer(launch.functionName());
         ProcessBuilder builder = new ProcessBuilder(command(launch)).directory(taskRoot(launch).toFile());
         builder.environment().clear(); // only what Lambda gives a function, nothing of this shell
         builder.environment().putAll(environment(launch, api.address()));
+        output.line("INIT_START Runtime Version: java:17 (local JVM " + Runtime.version() + ")");
         long started = System.nanoTime();
         Process process;
         try {
@@ -103,7 +110,7 @@ final class FunctionInstance implements InstancePool.Instance {
         FunctionInstance instance = new FunctionInstance(launch, output, api, process, started);
         instance.forward(process.getInputStream(), "stdout");
         instance.forward(process.getErrorStream(), "stderr");
-        instance.awaitInit();
+        instance.awaitInit(initTimeout);
         return instance;
     }
 
@@ -282,13 +289,12 @@ final class FunctionInstance implements InstancePool.Instance {
         api.close();
     }
 
-    private void awaitInit() throws FunctionInvocationException {
-        output.line("INIT_START Runtime Version: java:17 (local JVM " + Runtime.version() + ")");
+    private void awaitInit(Duration initTimeout) throws FunctionInvocationException {
         String failure;
         String errorType;
         try {
             Object first = CompletableFuture.anyOf(api.init(), process.onExit())
-                    .get(LambdaFunction.INIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    .get(initTimeout.toMillis(), TimeUnit.MILLISECONDS);
             RuntimeApiServer.Outcome initError = api.init().getNow(null);
             if (first == null || (api.init().isDone() && initError == null)) {
                 initNanos = System.nanoTime() - startedNanos;
@@ -304,7 +310,7 @@ final class FunctionInstance implements InstancePool.Instance {
             }
         } catch (TimeoutException e) {
             errorType = "Sandbox.Timedout";
-            failure = "Init timed out after " + LambdaFunction.INIT_TIMEOUT.toSeconds() + " seconds";
+            failure = "Init timed out after " + initTimeout.toSeconds() + " seconds";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             destroy();

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.damagedesk.localaws.RepositoryRoot;
 import dev.damagedesk.localruntime.fixtures.lambda.BehavingHandler;
+import dev.damagedesk.localruntime.fixtures.lambda.ExitingInitHandler;
 import dev.damagedesk.localruntime.fixtures.lambda.FailingInitHandler;
+import dev.damagedesk.localruntime.fixtures.lambda.SlowInitHandler;
 import dev.damagedesk.localruntime.fixtures.lambda.TestFunctionJar;
 import dev.damagedesk.localruntime.function.FunctionInvocationException;
 import dev.damagedesk.localruntime.function.FunctionInvocationException.Kind;
@@ -133,6 +135,29 @@ class ProcessFunctionTest {
         assertThat(lines).anyMatch(line -> line.startsWith("BrokenFunction INIT_REPORT Init Duration: ") && line.contains("Status: error"))
                 .anyMatch(line -> line.contains("init failed on purpose"));
         assertThat(function.instancePids()).isEmpty();
+    }
+
+    @Test
+    void aProcessThatExitsDuringInitIsAnInitErrorWithRuntimeExitError() {
+        function = function("ExitingFunction", ExitingInitHandler.class, 10, Map.of(), 1);
+
+        assertThatThrownBy(() -> function.invoke("{}"))
+                .isInstanceOf(FunctionInvocationException.class)
+                .satisfies(e -> assertThat(((FunctionInvocationException) e).kind()).isEqualTo(Kind.INIT_ERROR))
+                .hasMessageContaining("Runtime exited with error: exit status 7");
+        assertThat(lines).anyMatch(line -> line.startsWith("ExitingFunction INIT_REPORT ") && line.endsWith("Error Type: Runtime.ExitError"));
+    }
+
+    @Test
+    void anInitPhasePastTheInitLimitIsKilledAndFailsTheInvocation() {
+        FunctionOutput output = new FunctionOutput("SlowInitFunction", List.of(listener), false);
+        InstanceLaunch launch = launch("SlowInitFunction", SlowInitHandler.class, 10, Map.of());
+
+        assertThatThrownBy(() -> FunctionInstance.start(launch, output, Duration.ofSeconds(2)))
+                .isInstanceOf(FunctionInvocationException.class)
+                .satisfies(e -> assertThat(((FunctionInvocationException) e).kind()).isEqualTo(Kind.INIT_ERROR))
+                .hasMessageContaining("Init timed out after 2 seconds");
+        assertThat(lines).anyMatch(line -> line.startsWith("SlowInitFunction INIT_REPORT ") && line.endsWith("Error Type: Sandbox.Timedout"));
     }
 
     @Test
