@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One function of the template, run the way Lambda runs it: a pool of containers, each holding one handler instance
+ * One function of the template hosted in this JVM ({@code --functions in-process}; {@link
+ * dev.damagedesk.localruntime.function.process.ProcessFunction} runs each instance as its own process instead), run
+ * the way Lambda runs it: a pool of containers ({@link InstancePool}), each holding one handler instance
  * built with its public no-arg constructor on first use (a cold start, logged with its duration) and reused while
  * warm; at most {@code maxConcurrency} invocations at once; each invocation gets a JSON event, turned into the
  * handler's input type and its result back into JSON by the serializers of Lambda's Java runtime, and fails like a
@@ -126,12 +128,6 @@ public final class LocalFunction implements LambdaFunction {
         return logger;
     }
 
-    /**
-     * Invokes the function synchronously (Lambda's {@code RequestResponse} invocation type).
-     *
-     * @param event the event as JSON
-     * @return the handler's response as JSON ({@code null} when it returned null)
-     */
     @Override
     public String invoke(String event) throws FunctionInvocationException {
         if (closed) {
