@@ -208,10 +208,19 @@ public final class LocalRuntime {
         }
     }
 
-    /** Refuses to start when any function's deployment artifact (or the runtime interface client) is missing. */
+    /**
+     * Refuses to start when any function's deployment artifact (or the runtime interface client) is missing or a
+     * function is no Java function; warns when its Java version is not this JVM's (the instances run on this JVM).
+     */
     private static void requireArtifacts(FunctionArtifacts artifacts, SamTemplate template) {
         List<String> missing = new ArrayList<>();
         for (FunctionSpec spec : template.functions()) {
+            Object runtime = template.functionProperties(spec.logicalId()).get("Runtime");
+            if (runtime != null && !String.valueOf(runtime).matches("java\\d+")) {
+                missing.add(spec.logicalId() + ": Runtime " + runtime + " is not a Java runtime; the local runtime runs Java functions only");
+            } else if (runtime != null && !String.valueOf(runtime).equals("java" + Runtime.version().feature())) {
+                LOG.warn("{}: Runtime {} runs on this machine's Java {} locally", spec.logicalId(), runtime, Runtime.version().feature());
+            }
             try {
                 artifacts.artifactOf(spec.logicalId());
             } catch (IllegalStateException e) {

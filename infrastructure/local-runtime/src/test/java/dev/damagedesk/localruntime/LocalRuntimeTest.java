@@ -186,6 +186,17 @@ class LocalRuntimeTest {
                 .hasMessageContaining("Build it first: mvn -DskipTests package");
     }
 
+    @Test
+    void withProcessesAFunctionOfAnotherLanguageIsRefused(@TempDir Path otherRoot) throws IOException {
+        Files.writeString(otherRoot.resolve("template.yaml"), TEMPLATE.replace("Runtime: java17", "Runtime: python3.12"));
+        Files.writeString(otherRoot.resolve("Makefile"), "");
+
+        assertThatThrownBy(() -> LocalRuntime.start(new RuntimeOptions(otherRoot, 0, Optional.empty(), OptionalInt.empty(),
+                Map.of(), RuntimeOptions.FunctionHosting.PROCESSES)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("EchoFunction: Runtime python3.12 is not a Java runtime");
+    }
+
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -98,7 +98,7 @@ final class FunctionInstance implements InstancePool.Instance {
         ProcessBuilder builder = new ProcessBuilder(command(launch)).directory(taskRoot(launch).toFile());
         builder.environment().clear(); // only what Lambda gives a function, nothing of this shell
         builder.environment().putAll(environment(launch, api.address()));
-        output.line("INIT_START Runtime Version: java:17 (local JVM " + Runtime.version() + ")");
+        output.line("INIT_START Runtime Version: java:" + Runtime.version().feature() + " (local JVM " + Runtime.version() + ")");
         long started = System.nanoTime();
         Process process;
         try {
@@ -144,7 +144,7 @@ final class FunctionInstance implements InstancePool.Instance {
         String region = environment.getOrDefault("AWS_REGION", LocalResourceNames.LOCAL_REGION);
         environment.put("AWS_REGION", region);
         environment.put("AWS_DEFAULT_REGION", region);
-        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
+        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java" + Runtime.version().feature());
         environment.put("AWS_LAMBDA_FUNCTION_NAME", launch.functionName());
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(launch.memoryMb()));
