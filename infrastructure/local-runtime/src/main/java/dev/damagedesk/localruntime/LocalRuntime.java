@@ -7,8 +7,12 @@ import dev.damagedesk.localaws.template.HttpRoute;
 import dev.damagedesk.localaws.template.QueueSpec;
 import dev.damagedesk.localaws.template.SamTemplate;
 import dev.damagedesk.localaws.template.SqsEventSource;
+import dev.damagedesk.localruntime.function.FunctionLogLines;
+import dev.damagedesk.localruntime.function.LambdaFunction;
 import dev.damagedesk.localruntime.function.LocalFunction;
 import dev.damagedesk.localruntime.function.SharedEnvironment;
+import dev.damagedesk.localruntime.function.process.FunctionArtifacts;
+import dev.damagedesk.localruntime.function.process.ProcessFunction;
 import dev.damagedesk.localruntime.gateway.HttpApiGateway;
 import dev.damagedesk.localruntime.gateway.RouteBinding;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
@@ -16,12 +20,15 @@ import dev.damagedesk.localruntime.schedule.ScheduledEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -29,8 +36,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DamageDesk on one machine, wired from {@code template.yaml} alone: the emulators and resources of
- * {@link LocalCloud}, every function as a {@link LocalFunction} (its environment passed as system properties), an
- * {@link SqsEventSourcePoller} per SQS event and an {@link HttpApiGateway} per HTTP API.
+ * {@link LocalCloud}, every function as a {@link ProcessFunction} (each instance its own JVM from the function's
+ * artifact, behind a local Lambda Runtime API) or, with {@link RuntimeOptions.FunctionHosting#IN_PROCESS}, a
+ * {@link LocalFunction} in this JVM (its environment passed as system properties), an {@link SqsEventSourcePoller}
+ * per SQS event and an {@link HttpApiGateway} per HTTP API.
  *
  * <p>Run it with {@code ./run-local} from the repository root; Ctrl-C stops it. Tests use {@link #start}.
  */
@@ -97,23 +106,50 @@ public final class LocalRuntime {
     /**
      * Starts everything and returns once the HTTP APIs answer and the pollers poll.
      *
-     * @throws IllegalStateException    when two functions need one variable with different values, or the process
-     *                                  environment would send the functions' calls elsewhere
-     * @throws IllegalArgumentException when a handler class is missing or unusable
+     * @throws IllegalStateException    when a function's artifact is missing (processes); in-process, when two functions
+     *                                  need one variable with different values, or the process environment would send
+     *                                  the functions' calls elsewhere
+     * @throws IllegalArgumentException when a handler class is missing or unusable (in-process)
      */
     public static RunningRuntime start(RuntimeOptions options) {
+        return start(options, List.of());
+    }
+
+    /**
+     * Starts everything, with listeners that get every line the functions' instances write (processes only; more can
+     * be added with {@link RunningRuntime#addLogListener}).
+     */
+    public static RunningRuntime start(RuntimeOptions options, List<FunctionLogLines> logListeners) {
+        List<FunctionLogLines> listeners = new CopyOnWriteArrayList<>(logListeners);
+        boolean processes = options.functionHosting() == RuntimeOptions.FunctionHosting.PROCESSES;
+        // refuse before the emulators start: a missing artifact is a build step away
+        FunctionArtifacts artifacts = null;
+        if (processes) {
+            artifacts = FunctionArtifacts.of(options.repositoryRoot());
+            requireArtifacts(artifacts, SamTemplate.load(options.repositoryRoot().resolve("template.yaml")));
+        }
         LocalCloud cloud = LocalCloud.start(options.repositoryRoot(), options.dataDir(), options.parameterOverrides());
-        Map<String, LocalFunction> functions = new LinkedHashMap<>();
+        Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+        Path scratch = null;
         List<SqsEventSourcePoller> pollers = new ArrayList<>();
         Map<String, HttpApiGateway> gateways = new LinkedHashMap<>();
         ScheduledEvents schedules = null;
         Runnable restoreProperties = () -> { };
         try {
             SamTemplate template = cloud.template();
-            for (FunctionSpec spec : template.functions()) {
-                functions.put(spec.logicalId(), new LocalFunction(spec, containersFor(spec))); // loads, does not initialise
+            if (processes) {
+                scratch = Files.createTempDirectory("damagedesk-lambda-");
+                for (FunctionSpec spec : template.functions()) {
+                    functions.put(spec.logicalId(), new ProcessFunction(artifacts.launch(spec,
+                            template.functionProperties(spec.logicalId()), cloud.functionEnvironment(spec.logicalId()), scratch),
+                            containersFor(spec), listeners));
+                }
+            } else {
+                for (FunctionSpec spec : template.functions()) {
+                    functions.put(spec.logicalId(), new LocalFunction(spec, containersFor(spec))); // loads, does not initialise
+                }
+                restoreProperties = applyEnvironments(cloud, template);
             }
-            restoreProperties = applyEnvironments(cloud, template);
             for (FunctionSpec spec : template.functions()) {
                 for (SqsEventSource source : spec.sqsEventSources()) {
                     SqsEventSourcePoller poller = new SqsEventSourcePoller(cloud.aws().sqs(), source,
@@ -149,7 +185,7 @@ public final class LocalRuntime {
             schedules = new ScheduledEvents(template.functions(), functions, java.time.Clock.systemUTC());
             schedules.start();
             RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, restoreProperties, adminPage,
-                    schedules);
+                    schedules, listeners, scratch);
             Map<String, Object> health = health(runtime);
             gateways.values().forEach(gateway -> gateway.ready(() -> health));
             return runtime;
@@ -159,6 +195,7 @@ public final class LocalRuntime {
             }
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
             restoreProperties.run();
+            RunningRuntime.deleteScratch(scratch);
             throw new UncheckedIOException("Cannot serve the HTTP API on port " + options.port() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (schedules != null) {
@@ -166,7 +203,37 @@ public final class LocalRuntime {
             }
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
             restoreProperties.run();
+            RunningRuntime.deleteScratch(scratch);
             throw e;
+        }
+    }
+
+    /**
+     * Refuses to start when any function's deployment artifact (or the runtime interface client) is missing or a
+     * function is no Java function; warns when its Java version is not this JVM's (the instances run on this JVM).
+     */
+    private static void requireArtifacts(FunctionArtifacts artifacts, SamTemplate template) {
+        List<String> missing = new ArrayList<>();
+        for (FunctionSpec spec : template.functions()) {
+            Object runtime = template.functionProperties(spec.logicalId()).get("Runtime");
+            if (runtime != null && !String.valueOf(runtime).matches("java\\d+")) {
+                missing.add(spec.logicalId() + ": Runtime " + runtime + " is not a Java runtime; the local runtime runs Java functions only");
+            } else if (runtime != null && !String.valueOf(runtime).equals("java" + Runtime.version().feature())) {
+                LOG.warn("{}: Runtime {} runs on this machine's Java {} locally", spec.logicalId(), runtime, Runtime.version().feature());
+            }
+            try {
+                artifacts.artifactOf(spec.logicalId());
+            } catch (IllegalStateException e) {
+                missing.add(e.getMessage());
+            }
+        }
+        try {
+            artifacts.runtimeInterfaceClient();
+        } catch (IllegalStateException e) {
+            missing.add(e.getMessage());
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", missing));
         }
     }
 
@@ -209,7 +276,7 @@ public final class LocalRuntime {
     }
 
     /** Every HTTP API of the template (one without routes answers 404, as on AWS), each route with its authorizer. */
-    private static Map<String, List<RouteBinding>> routesByApi(SamTemplate template, Map<String, LocalFunction> functions,
+    private static Map<String, List<RouteBinding>> routesByApi(SamTemplate template, Map<String, LambdaFunction> functions,
                                                                StaffSide staff) {
         Map<String, List<RouteBinding>> byApi = new LinkedHashMap<>();
         template.httpApis().forEach(api -> byApi.put(api, new ArrayList<>()));
@@ -256,6 +323,9 @@ public final class LocalRuntime {
         SamTemplate template = cloud.template();
         StringBuilder text = new StringBuilder();
         text.append("\nDamageDesk local runtime is up (").append(startup.toMillis()).append(" ms)\n");
+        text.append(String.format("  %-14s %s%n", "Functions", options.functionHosting() == RuntimeOptions.FunctionHosting.PROCESSES
+                ? "one JVM per instance, from functions/*/target/*-lambda.jar, started on first use (--functions processes)"
+                : "all in this JVM (--functions in-process)"));
         Map<String, URI> apis = runtime.apiBaseUris();
         apis.forEach((api, uri) -> {
             text.append(String.format("  %-14s %s  (%s)%n", "API", uri, api));
