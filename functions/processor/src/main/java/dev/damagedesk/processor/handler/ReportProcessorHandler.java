@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
+import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.lambda.SqsBatch;
 import dev.damagedesk.adapters.message.ReportSubmittedMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
@@ -27,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final SqsBatch<ReportSubmittedMessage> batch;
+    private final Runnable warmUpReads;
+    private final SnapStartPriming priming;
 
     public ReportProcessorHandler() {
         this(FunctionEnvironment.system(), Clock.systemUTC());
@@ -51,6 +54,20 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
         this.batch = new SqsBatch<>("report", ReportSubmittedMessage::fromJson, message -> SqsBatch.Result.done(
                 processor.process(message.submitted()) ? "stored " + message.reportId().value()
                         : "already stored " + message.reportId().value() + "; acknowledgement queued again"));
+        // SnapStart: the incident's ledger and active policy read and compiled, a report looked up (reads only).
+        String incidentId = environment.required("ACTIVE_INCIDENT_ID");
+        DynamoDbReportStore lookups = DynamoDbReportStore.readOnly(dynamoDb, table);
+        this.warmUpReads = () -> {
+            incidents.incident(incidentId);
+            incidents.activePolicy(incidentId);
+            lookups.find(SnapStartPriming.ABSENT_REPORT);
+        };
+        this.priming = SnapStartPriming.register("processor", warmUpReads);
+    }
+
+    /** SnapStart's warm-up (see the constructor); reads only. */
+    void warmUp() {
+        warmUpReads.run();
     }
 
     @Override
