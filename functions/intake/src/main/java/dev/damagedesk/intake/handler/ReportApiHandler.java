@@ -51,6 +51,7 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final TrackingTokens tokens;
     private final SecureRandom random;
     private final Clock clock;
+    private final MessageQueue intakeQueue;
     private final SnapStartPriming priming;
 
     /** Called by Lambda once per container: builds the SDK clients and everything else once. */
@@ -68,7 +69,7 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 environment.required("TRACKING_TOKEN_SECRET").getBytes(StandardCharsets.UTF_8));
         this.random = new SecureRandom();
         this.clock = clock;
-        MessageQueue intakeQueue = new MessageQueue(sqs, environment.required("INTAKE_QUEUE_URL"));
+        this.intakeQueue = new MessageQueue(sqs, environment.required("INTAKE_QUEUE_URL"));
         ProcessingTimeQuote quote = new ProcessingTimeQuote(intakeQueue,
                 environment.intValue("PROCESSING_RATE_PER_MINUTE", 600), clock);
         // The same ledger the processor validates against: the imported one, else the bundled one (cached 1 min).
@@ -89,7 +90,8 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
      * SnapStart's warm-up, through both routes as a reporter's app calls them: a report that fails validation (so the
      * ledger is read from DynamoDB and the parser, the JSON reader and the error answer are loaded; nothing stored,
      * nothing queued) and a status lookup of a report just issued (a DynamoDB GetItem that finds nothing and the SQS
-     * queue depth read for the expected processing time). Reads only.
+     * queue depth read for the expected processing time), then a send that SQS refuses ({@link MessageQueue#refusedSend}).
+     * Nothing is stored or queued.
      */
     List<APIGatewayV2HTTPResponse> warmUp() {
         LambdaLogger logger = LambdaRuntime.getLogger();
@@ -100,7 +102,9 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         APIGatewayV2HTTPEvent lookup = APIGatewayV2HTTPEvent.builder().withRouteKey(STATUS_ROUTE)
                 .withHeaders(Map.of(StatusRoute.TOKEN_HEADER, tokens.issue(issued)))
                 .withPathParameters(Map.of("reportId", issued.value())).build();
-        return List.of(answer(report, logger), answer(lookup, logger));
+        List<APIGatewayV2HTTPResponse> answers = List.of(answer(report, logger), answer(lookup, logger));
+        intakeQueue.refusedSend();
+        return answers;
     }
 
     /** Every instance restored from one snapshot would otherwise draw the same report ids. */

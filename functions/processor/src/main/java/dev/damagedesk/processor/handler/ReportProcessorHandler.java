@@ -44,23 +44,26 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
         IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
         DynamoDbDuplicateRegistry identities = new DynamoDbDuplicateRegistry(dynamoDb, table, retention, clock);
         DynamoDbAuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
+        MessageQueue notifications = new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL"));
         ProcessReport processor = new ProcessReport(
                 incidents,
                 identities,
                 new ReportTriage(RiskAssessment.withDefaults(), identities, Triage.withDefaults()),
                 new ReportChanges(new DynamoDbReportStore(dynamoDb, table, trail), trail, retention, clock),
-                new SqsNotifications(new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL"))),
+                new SqsNotifications(notifications),
                 clock);
         this.batch = new SqsBatch<>("report", ReportSubmittedMessage::fromJson, message -> SqsBatch.Result.done(
                 processor.process(message.submitted()) ? "stored " + message.reportId().value()
                         : "already stored " + message.reportId().value() + "; acknowledgement queued again"));
-        // SnapStart: the incident's ledger and active policy read and compiled, a report looked up (reads only).
+        // SnapStart: the incident's ledger and active policy read and compiled, a report looked up, a notice send that
+        // SQS refuses (nothing stored, nothing queued).
         String incidentId = environment.required("ACTIVE_INCIDENT_ID");
         DynamoDbReportStore lookups = DynamoDbReportStore.readOnly(dynamoDb, table);
         this.warmUpReads = () -> {
             incidents.incident(incidentId);
             incidents.activePolicy(incidentId);
             lookups.find(SnapStartPriming.ABSENT_REPORT);
+            notifications.refusedSend();
         };
         this.priming = SnapStartPriming.register("processor", warmUpReads);
     }
