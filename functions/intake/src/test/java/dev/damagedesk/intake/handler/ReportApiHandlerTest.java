@@ -75,8 +75,7 @@ class ReportApiHandlerTest {
     }
 
     private int reportsTableItems() {
-        return cloud.aws().dynamoDb().scan(scan -> scan.tableName(environment.get("REPORTS_TABLE"))
-                .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count();
+        return cloud.aws().itemCount(environment.get("REPORTS_TABLE"));
     }
 
     @Test
