@@ -48,6 +48,7 @@ public final class LocalCloud implements AutoCloseable {
         long started = System.nanoTime();
         Path root = repositoryRoot.toAbsolutePath().normalize();
         SamTemplate template = SamTemplate.load(root.resolve(RepositoryRoot.TEMPLATE));
+        template.notEmulatedNotes().forEach(note -> LOG.info(note));
         Optional<Path> data = dataDir.map(dir -> dir.toAbsolutePath().normalize());
         LocalAws aws = LocalAws.start(root, data);
         try {

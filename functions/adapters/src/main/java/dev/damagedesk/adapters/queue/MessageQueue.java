@@ -4,6 +4,7 @@ import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** Sends messages to one SQS queue and reads its depth. */
 public final class MessageQueue {
@@ -26,6 +27,25 @@ public final class MessageQueue {
         } catch (SdkException e) {
             throw new QueueUnavailableException(queueUrl, e);
         }
+    }
+
+    /**
+     * For SnapStart warm-ups: a SendMessage with an empty body, which SQS refuses (400, "must contain the parameter
+     * MessageBody") and queues nothing. The send path (marshalling, signing, the connection, reading the answer) is
+     * loaded before the snapshot instead of on a reporter's first request.
+     *
+     * @throws IllegalStateException if SQS ever took it: nothing else may be sent by a warm-up
+     */
+    public void refusedSend() {
+        try {
+            sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(""));
+        } catch (SqsException refused) {
+            if (refused.statusCode() == 400) {
+                return;
+            }
+            throw refused;
+        }
+        throw new IllegalStateException("SQS queued an empty message on " + queueUrl + "; a warm-up must send nothing");
     }
 
     /** Messages waiting plus messages being processed: what a new message queues behind. */

@@ -9,6 +9,7 @@ import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.adapters.json.ReportViews;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
+import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.QueuePage;
@@ -80,6 +81,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final AdminServices services;
+    private final SnapStartPriming priming;
 
     /** Called by Lambda once per container: builds the SDK clients and everything else once. */
     public AdminApiHandler() {
@@ -88,6 +90,12 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     AdminApiHandler(AdminServices services) {
         this.services = services;
+        this.priming = SnapStartPriming.register("admin", this::warmUp);
+    }
+
+    /** SnapStart's warm-up: the clients built, a job looked up (a GetItem that finds nothing); nothing decided. */
+    void warmUp() {
+        services.jobs().find(StaffJobHandler.ABSENT_JOB);
     }
 
     @Override

@@ -56,6 +56,17 @@ class DocumentDeadlineHandlerTest {
             Clock.fixed(NOW.minus(Duration.ofDays(30)), ZoneOffset.UTC));
 
     @Test
+    void snapStartWarmUpMovesNothing() {
+        int items = cloud.aws().itemCount(environment.get("REPORTS_TABLE"));
+        int entries = cloud.aws().itemCount(environment.get("AUDIT_TABLE"));
+
+        handler().warmUp();
+
+        assertThat(cloud.aws().itemCount(environment.get("REPORTS_TABLE"))).isEqualTo(items);
+        assertThat(cloud.aws().itemCount(environment.get("AUDIT_TABLE"))).isEqualTo(entries);
+    }
+
+    @Test
     void movesARequestPastItsDeadlineBackToReviewAndLeavesOneNotYetDue() {
         StoredReport overdue = requested(NOW.minus(Duration.ofHours(1)));
         StoredReport notYetDue = requested(NOW.plus(Duration.ofDays(1)));

@@ -1,6 +1,8 @@
 package dev.damagedesk.intake.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -9,11 +11,13 @@ import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
+import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
 import dev.damagedesk.adapters.repository.IdempotencyStore;
 import dev.damagedesk.domain.identity.TrackingTokens;
 import dev.damagedesk.domain.report.Language;
+import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.validation.SubmissionParser;
 import dev.damagedesk.intake.status.ReportStatusService;
 import dev.damagedesk.intake.submit.ProcessingTimeQuote;
@@ -21,6 +25,7 @@ import dev.damagedesk.intake.submit.ReportSubmissionService;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,8 +40,19 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final String SUBMIT_ROUTE = "POST /v1/reports";
     static final String STATUS_ROUTE = "GET /v1/reports/{reportId}";
 
+    /** SnapStart's warm-up (a report that fails validation): placeholder data, nothing personal, never stored. */
+    static final String WARM_UP_REPORT = "{\"reporter\":{\"name\":\"Warm-up\",\"email\":\"warm-up@damagedesk.invalid\","
+            + "\"phone\":\"010-0000-0000\"},\"locale\":\"ko\",\"service\":\"music\",\"category\":\"paid-subscription\","
+            + "\"occurredFrom\":\"2022-10-15T15:30:00+09:00\",\"occurredTo\":\"2022-10-16T15:00:00+09:00\","
+            + "\"amountClaimedKrw\":10900,\"description\":\"warm-up\",\"privacyConsent\":false}";
+
     private final SubmitRoute submit;
     private final StatusRoute status;
+    private final TrackingTokens tokens;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final MessageQueue intakeQueue;
+    private final SnapStartPriming priming;
 
     /** Called by Lambda once per container: builds the SDK clients and everything else once. */
     public ReportApiHandler() {
@@ -49,32 +65,65 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         SqsClient sqs = clients.sqs();
         String table = environment.required("REPORTS_TABLE");
         String incidentId = environment.required("ACTIVE_INCIDENT_ID");
-        TrackingTokens tokens = new TrackingTokens(
+        this.tokens = new TrackingTokens(
                 environment.required("TRACKING_TOKEN_SECRET").getBytes(StandardCharsets.UTF_8));
-        MessageQueue intakeQueue = new MessageQueue(sqs, environment.required("INTAKE_QUEUE_URL"));
+        this.random = new SecureRandom();
+        this.clock = clock;
+        this.intakeQueue = new MessageQueue(sqs, environment.required("INTAKE_QUEUE_URL"));
         ProcessingTimeQuote quote = new ProcessingTimeQuote(intakeQueue,
                 environment.intValue("PROCESSING_RATE_PER_MINUTE", 600), clock);
         // The same ledger the processor validates against: the imported one, else the bundled one (cached 1 min).
         IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
         this.submit = new SubmitRoute(new ReportSubmissionService(
                 () -> new SubmissionParser(incidents.incident(incidentId).services(), clock), intakeQueue,
-                new IdempotencyStore(dynamoDb, table), tokens, quote, incidentId, clock, new SecureRandom()));
+                new IdempotencyStore(dynamoDb, table), tokens, quote, incidentId, clock, random));
         this.status = new StatusRoute(new ReportStatusService(DynamoDbReportStore.readOnly(dynamoDb, table), tokens, clock), quote);
+        this.priming = SnapStartPriming.register("intake", this::warmUp, this::renewRandomness);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return answer(event, context.getLogger());
+    }
+
+    /**
+     * SnapStart's warm-up, through both routes as a reporter's app calls them: a report that fails validation (so the
+     * ledger is read from DynamoDB and the parser, the JSON reader and the error answer are loaded; nothing stored,
+     * nothing queued) and a status lookup of a report just issued (a DynamoDB GetItem that finds nothing and the SQS
+     * queue depth read for the expected processing time), then a send that SQS refuses ({@link MessageQueue#refusedSend}).
+     * Nothing is stored or queued.
+     */
+    List<APIGatewayV2HTTPResponse> warmUp() {
+        LambdaLogger logger = LambdaRuntime.getLogger();
+        APIGatewayV2HTTPEvent report = APIGatewayV2HTTPEvent.builder().withRouteKey(SUBMIT_ROUTE)
+                .withHeaders(Map.of("content-type", "application/json", "accept-language", "ko"))
+                .withBody(WARM_UP_REPORT).withIsBase64Encoded(false).build();
+        ReportId issued = ReportId.newId(clock.instant(), random);
+        APIGatewayV2HTTPEvent lookup = APIGatewayV2HTTPEvent.builder().withRouteKey(STATUS_ROUTE)
+                .withHeaders(Map.of(StatusRoute.TOKEN_HEADER, tokens.issue(issued)))
+                .withPathParameters(Map.of("reportId", issued.value())).build();
+        List<APIGatewayV2HTTPResponse> answers = List.of(answer(report, logger), answer(lookup, logger));
+        intakeQueue.refusedSend();
+        return answers;
+    }
+
+    /** Every instance restored from one snapshot would otherwise draw the same report ids. */
+    private void renewRandomness() {
+        random.setSeed(random.generateSeed(32));
+    }
+
+    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event, LambdaLogger logger) {
         Map<String, String> headers = Headers.lowerCased(event.getHeaders());
         Language language = Language.fromAcceptLanguage(headers.get("accept-language"));
         try {
             return switch (Optional.ofNullable(event.getRouteKey()).orElse("")) {
-                case SUBMIT_ROUTE -> submit.handle(event, headers, context.getLogger());
-                case STATUS_ROUTE -> status.handle(event, headers, language, context.getLogger());
+                case SUBMIT_ROUTE -> submit.handle(event, headers, logger);
+                case STATUS_ROUTE -> status.handle(event, headers, language, logger);
                 default -> HttpAnswers.error(404, ApiResponses.ROUTE_NOT_FOUND, language);
             };
         } catch (RuntimeException bug) {
             // Logged in full for us; the caller gets a plain message and no stack trace.
-            context.getLogger().log("Unhandled error on " + event.getRouteKey() + ": " + stackTrace(bug), LogLevel.ERROR);
+            logger.log("Unhandled error on " + event.getRouteKey() + ": " + stackTrace(bug), LogLevel.ERROR);
             return HttpAnswers.error(500, ApiResponses.INTERNAL, language);
         }
     }

@@ -58,6 +58,27 @@ class ReportApiHandlerTest {
     }
 
     @Test
+    void snapStartWarmUpAnswersBothRoutesFromTheTablesAndWritesNothing() {
+        int itemsBefore = reportsTableItems();
+
+        List<APIGatewayV2HTTPResponse> answers = handler.warmUp();
+
+        // The rejection names the field only a parser with the incident's ledger (read from DynamoDB) gets to.
+        assertThat(answers.get(0).getStatusCode()).isEqualTo(400);
+        assertThat(answers.get(0).getBody()).contains("privacyConsent").doesNotContain("Warm-up");
+        // Looked up in the table, not found, and quoted from the queue's depth: a report still queued.
+        assertThat(answers.get(1).getStatusCode()).isEqualTo(200);
+        assertThat(Json.parseObject(answers.get(1).getBody())).containsEntry("status", "RECEIVED")
+                .containsKey("expectedProcessingSeconds");
+        assertThat(receiveAll()).isEmpty();
+        assertThat(reportsTableItems()).isEqualTo(itemsBefore);
+    }
+
+    private int reportsTableItems() {
+        return cloud.aws().itemCount(environment.get("REPORTS_TABLE"));
+    }
+
+    @Test
     void base64EncodedBodiesAreDecodedAsApiGatewaySendsThem() {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/submit-report-base64.json");
         String json = EventLoader.loadApiGatewayHttpEvent("events/submit-report.json").getBody();

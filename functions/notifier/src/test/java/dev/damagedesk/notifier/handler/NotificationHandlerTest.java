@@ -41,6 +41,16 @@ class NotificationHandlerTest {
     }
 
     @Test
+    void snapStartWarmUpSendsNoEmailAndWritesNothing() {
+        int items = cloud.aws().itemCount(table);
+
+        handler(environment).warmUp();
+
+        assertThat(mailbox.all()).isEmpty();
+        assertThat(cloud.aws().itemCount(table)).isEqualTo(items);
+    }
+
+    @Test
     void sendsEachAcknowledgementInTheReportersLanguageWithWhatTheyTypedEscaped() {
         SQSBatchResponse response = handler(environment).handleRequest(EventLoader.loadSQSEvent(EVENT), context());
 

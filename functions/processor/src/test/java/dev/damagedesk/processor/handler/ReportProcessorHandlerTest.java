@@ -48,6 +48,25 @@ class ReportProcessorHandlerTest {
     }
 
     @Test
+    void snapStartWarmUpReadsTheTableAndWritesNothing() {
+        int reports = cloud.aws().itemCount(table);
+        int audit = cloud.aws().itemCount(auditTable);
+
+        handler.warmUp();
+
+        assertThat(cloud.aws().itemCount(table)).isEqualTo(reports);
+        assertThat(cloud.aws().itemCount(auditTable)).isEqualTo(audit);
+        assertThat(cloud.aws().sqs().receiveMessage(receive -> receive.queueUrl(notificationQueue)).messages()).isEmpty();
+        // ...and it does go to the table: pointed at one that does not exist, the read fails.
+        Map<String, String> elsewhere = new java.util.HashMap<>(environment);
+        elsewhere.put("REPORTS_TABLE", "NoSuchTable");
+        ReportProcessorHandler misconfigured = new ReportProcessorHandler(
+                dev.damagedesk.adapters.config.FunctionEnvironment.of(elsewhere), java.time.Clock.systemUTC());
+        org.assertj.core.api.Assertions.assertThatThrownBy(misconfigured::warmUp)
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
+    }
+
+    @Test
     void storesAndScoresEachGoodRecordAndFailsOnlyThePoisonOne() {
         SQSBatchResponse response = handle(EventLoader.loadSQSEvent("events/intake-queue-batch.json"));
 

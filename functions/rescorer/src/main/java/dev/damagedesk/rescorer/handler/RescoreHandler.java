@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
+import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.lambda.SqsBatch;
 import dev.damagedesk.adapters.message.RescorePageMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
@@ -28,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class RescoreHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final SqsBatch<RescorePageMessage> batch;
+    private final Runnable warmUpReads;
+    private final SnapStartPriming priming;
 
     public RescoreHandler() {
         this(FunctionEnvironment.system(), Clock.systemUTC());
@@ -47,6 +50,19 @@ public final class RescoreHandler implements RequestHandler<SQSEvent, SQSBatchRe
         this.batch = new SqsBatch<>("re-scoring page", RescorePageMessage::fromJson, page -> SqsBatch.Result.done(
                 page.incidentId() + "/v" + page.policyVersion() + " " + page.service() + ": "
                         + job.processPage(page.page())));
+        // SnapStart: the incident's ledger and active policy read and compiled, a report looked up (reads only).
+        String incidentId = environment.required("ACTIVE_INCIDENT_ID");
+        this.warmUpReads = () -> {
+            directory.incident(incidentId);
+            directory.activePolicy(incidentId);
+            reports.find(SnapStartPriming.ABSENT_REPORT);
+        };
+        this.priming = SnapStartPriming.register("rescorer", warmUpReads);
+    }
+
+    /** SnapStart's warm-up (see the constructor); reads only. */
+    void warmUp() {
+        warmUpReads.run();
     }
 
     @Override

@@ -28,6 +28,28 @@ class RescoreHandlerTest {
     private final Map<String, String> environment = cloud.functionEnvironment("RescoreFunction");
 
     @Test
+    void snapStartWarmUpReadsThePolicyAndWritesAndQueuesNothing() {
+        String table = environment.get("REPORTS_TABLE");
+        String audit = environment.get("AUDIT_TABLE");
+        String pages = environment.get("RESCORE_QUEUE_URL");
+        int items = cloud.aws().itemCount(table);
+        int entries = cloud.aws().itemCount(audit);
+        String queued = depth(pages);
+
+        new RescoreHandler(FunctionEnvironment.of(environment), java.time.Clock.systemUTC()).warmUp();
+
+        assertThat(cloud.aws().itemCount(table)).isEqualTo(items);
+        assertThat(cloud.aws().itemCount(audit)).isEqualTo(entries);
+        assertThat(depth(pages)).isEqualTo(queued);
+    }
+
+    private String depth(String queueUrl) {
+        return cloud.aws().sqs().getQueueAttributes(get -> get.queueUrl(queueUrl)
+                .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesDelayed"))
+                .attributesAsStrings().toString();
+    }
+
+    @Test
     void aPageOfAnUnknownVersionOrAMalformedPageFailsAloneAndADonePageSucceeds() {
         SQSBatchResponse response = new RescoreHandler(FunctionEnvironment.of(environment), Clock.systemUTC())
                 .handleRequest(EventLoader.loadSQSEvent(EVENT), LocalContext.forTest("RescoreFunction"));

@@ -362,6 +362,12 @@ public final class LocalAws implements AutoCloseable {
         return dynamoDb;
     }
 
+    /** Items in a table (a counting Scan): how a test shows that something wrote nothing there. */
+    public int itemCount(String tableName) {
+        return dynamoDb().scan(scan -> scan.tableName(tableName)
+                .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count();
+    }
+
     /** A new SQS client for an endpoint, as the functions build theirs (the caller closes it). */
     public static SqsClient sqsClient(URI endpoint) {
         return SqsClient.builder()

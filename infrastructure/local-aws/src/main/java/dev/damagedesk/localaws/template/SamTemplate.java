@@ -57,6 +57,27 @@ public record SamTemplate(
     /** The HTTP API SAM creates for {@code HttpApi} events that name no {@code ApiId}. */
     public static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
 
+    /**
+     * A function's properties: those the local runtime honours, and those that only mean something on AWS (recorded
+     * in {@link #unemulatedResources()}); any other stops the start, so that a setting is never silently ignored.
+     */
+    static final Map<String, StaffResources.Local> FUNCTION_PROPERTIES = functionProperties();
+    /** What the local runtime does instead of the AWS-only function properties whose absence changes what one sees. */
+    static final Map<String, String> FUNCTION_PROPERTIES_LOCALLY = Map.of(
+            "SnapStart", "SnapStart: not emulated locally; instances start cold (no snapshot, no runtime hooks)",
+            "AutoPublishAlias", "AutoPublishAlias: not emulated locally; events invoke the function itself, no version or alias",
+            "Tracing", "Tracing: not emulated locally; no X-Ray segments are recorded");
+
+    private static Map<String, StaffResources.Local> functionProperties() {
+        Map<String, StaffResources.Local> known = new LinkedHashMap<>(StaffResources.properties(
+                java.util.Set.of("Handler", "Timeout", "MemorySize", "Environment", "Events", "CodeUri"),
+                java.util.Set.of("SnapStart", "AutoPublishAlias", "Tracing")));
+        for (String unlisted : List.of("Runtime", "Architectures", "Description", "Policies", "LoggingConfig", "Tags")) {
+            known.put(unlisted, StaffResources.Local.AWS_ONLY_UNLISTED);
+        }
+        return Map.copyOf(known);
+    }
+
     /** Lambda's defaults when neither the function nor Globals set them. */
     static final int DEFAULT_TIMEOUT_SECONDS = 3;
     static final int DEFAULT_MEMORY_MB = 128;
@@ -90,12 +111,15 @@ public record SamTemplate(
                         .ifPresent(value -> parameterDefaults.put(name, value)));
 
         Map<String, Object> globals = map(map(raw, "Globals", "Template"), "Function", "Globals");
+        Map<String, String> unemulated = new LinkedHashMap<>();
+        // Globals once (as Globals.Function.X), then each function's own properties below.
+        StaffResources.check(globals, FUNCTION_PROPERTIES, "Globals.Function", "Globals.Function", unemulated,
+                FUNCTION_PROPERTIES_LOCALLY);
         List<FunctionSpec> functions = new ArrayList<>();
         List<QueueSpec> queues = new ArrayList<>();
         List<TableSpec> tables = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
         List<String> httpApis = new ArrayList<>();
-        Map<String, String> unemulated = new LinkedHashMap<>();
         List<HttpApiSpec> httpApiSpecs = new ArrayList<>();
         List<UserPoolSpec> userPools = new ArrayList<>();
         List<UserPoolClientSpec> userPoolClients = new ArrayList<>();
@@ -111,7 +135,11 @@ public record SamTemplate(
             String type = requiredString(resource, "Type", logicalId);
             Map<String, Object> properties = map(resource, "Properties", logicalId);
             switch (type) {
-                case FUNCTION -> functions.add(function(logicalId, mergeGlobals(globals, properties), unemulated));
+                case FUNCTION -> {
+                    StaffResources.check(properties, FUNCTION_PROPERTIES, FUNCTION, logicalId, unemulated,
+                            FUNCTION_PROPERTIES_LOCALLY);
+                    functions.add(function(logicalId, mergeGlobals(globals, properties), unemulated));
+                }
                 case QUEUE -> queues.add(queue(logicalId, properties));
                 case TABLE -> tables.add(table(logicalId, properties));
                 case SIMPLE_TABLE -> tables.add(simpleTable(logicalId, properties));
@@ -140,6 +168,28 @@ public record SamTemplate(
     }
 
     // ------------------------------------------------------------------ look-ups
+
+    /**
+     * One line for each kind of setting that works on AWS and not here, for the start-up log: the function settings
+     * with what happens locally instead (and where they are set), then the CloudWatch resources.
+     */
+    public List<String> notEmulatedNotes() {
+        List<String> notes = new ArrayList<>();
+        FUNCTION_PROPERTIES_LOCALLY.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(setting -> {
+            List<String> where = unemulatedResources.entrySet().stream()
+                    .filter(entry -> entry.getValue().equals(setting.getValue())).map(Map.Entry::getKey).toList();
+            if (!where.isEmpty()) {
+                notes.add(setting.getValue() + " (" + String.join(", ", where) + ")");
+            }
+        });
+        long alarms = unemulatedResources.values().stream().filter("AWS::CloudWatch::Alarm"::equals).count();
+        long dashboards = unemulatedResources.values().stream().filter("AWS::CloudWatch::Dashboard"::equals).count();
+        if (alarms + dashboards > 0) {
+            notes.add("CloudWatch: " + alarms + " alarm" + (alarms == 1 ? "" : "s") + " and " + dashboards + " dashboard"
+                    + (dashboards == 1 ? "" : "s") + " not emulated locally; no metrics are collected");
+        }
+        return notes;
+    }
 
     public Map<String, Object> resources() {
         return map(raw, "Resources", "Template");

@@ -23,8 +23,12 @@ import java.util.TreeSet;
  */
 final class StaffResources {
 
-    /** What every property of every type is locally; a property not listed is refused. */
-    private enum Local { HONOURED, AWS_ONLY }
+    /**
+     * What every property of every type is locally; a property not listed is refused. {@code AWS_ONLY} ones are
+     * recorded (the runtime's banner lists them); {@code AWS_ONLY_UNLISTED} ones mean the same on AWS only but are
+     * not worth a banner line on every resource (descriptions, IAM policies, the runtime's name).
+     */
+    enum Local { HONOURED, AWS_ONLY, AWS_ONLY_UNLISTED }
 
     private static final Map<String, Local> HTTP_API_PROPERTIES = properties(
             Set.of("Auth", "CorsConfiguration"),
@@ -55,7 +59,7 @@ final class StaffResources {
     private StaffResources() {
     }
 
-    private static Map<String, Local> properties(Set<String> honoured, Set<String> awsOnly) {
+    static Map<String, Local> properties(Set<String> honoured, Set<String> awsOnly) {
         Map<String, Local> all = new LinkedHashMap<>();
         honoured.forEach(name -> all.put(name, Local.HONOURED));
         awsOnly.forEach(name -> all.put(name, Local.AWS_ONLY));
@@ -66,15 +70,21 @@ final class StaffResources {
      * Refuses a property the local world cannot honour; records those without a local effect in {@code awsOnly}
      * as {@code where.Property}.
      */
-    private static void check(Map<String, Object> properties, Map<String, Local> known, String type, String where,
-                              Map<String, String> awsOnly) {
+    static void check(Map<String, Object> properties, Map<String, Local> known, String type, String where,
+                      Map<String, String> awsOnly) {
+        check(properties, known, type, where, awsOnly, Map.of());
+    }
+
+    /** @param whatLocally for some AWS-only properties, what the local world does instead (recorded with them) */
+    static void check(Map<String, Object> properties, Map<String, Local> known, String type, String where,
+                      Map<String, String> awsOnly, Map<String, String> whatLocally) {
         Set<String> refused = new TreeSet<>();
         properties.keySet().forEach(name -> {
             Local local = known.get(name);
             if (local == null) {
                 refused.add(name);
             } else if (local == Local.AWS_ONLY) {
-                awsOnly.put(where + "." + name, type + " property without local effect");
+                awsOnly.put(where + "." + name, whatLocally.getOrDefault(name, type + " property without local effect"));
             }
         });
         if (!refused.isEmpty()) {
