@@ -22,6 +22,7 @@ import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.AuditTrail;
 import dev.damagedesk.application.port.ContactIndex;
 import dev.damagedesk.application.port.ExportFiles;
+import dev.damagedesk.application.port.Measurements;
 import dev.damagedesk.application.port.MessageQueues;
 import dev.damagedesk.application.port.ReportStore;
 import dev.damagedesk.application.port.StaffJobQueue;
@@ -50,8 +51,8 @@ final class AdminWiring {
     }
 
     /** What the admin API needs: the job worker's parts plus the queue monitor, the ledgers and the policy pages. */
-    static AdminServices services(FunctionEnvironment environment) {
-        Shared shared = shared(environment);
+    static AdminServices services(FunctionEnvironment environment, Measurements measurements) {
+        Shared shared = shared(environment, measurements);
         DynamoDbClient dynamoDb = shared.clients.dynamoDb();
         ContactIndex contacts = new DynamoDbDuplicateRegistry(dynamoDb, shared.table, shared.retention, shared.clock);
         MessageQueues queues = new SqsMessageQueues(shared.clients.sqs(), SqsMessageQueues.parse(environment.required("MONITORED_QUEUES")));
@@ -69,8 +70,8 @@ final class AdminWiring {
     }
 
     /** What {@code StaffJobFunction} needs, and so only what its IAM policy allows: reports, the trail, its queue, exports. */
-    static StaffJobWork jobWork(FunctionEnvironment environment) {
-        return shared(environment).work;
+    static StaffJobWork jobWork(FunctionEnvironment environment, Measurements measurements) {
+        return shared(environment, measurements).work;
     }
 
     private record Shared(Clock clock, AwsClients clients, String table, Duration retention, AuditTrail trail,
@@ -78,7 +79,7 @@ final class AdminWiring {
                           StaffDecisions rules, long limit, ReportDecider decider, StaffJobWork work) {
     }
 
-    private static Shared shared(FunctionEnvironment environment) {
+    private static Shared shared(FunctionEnvironment environment, Measurements measurements) {
         Clock clock = Clock.systemUTC();
         AwsClients clients = new AwsClients(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
@@ -95,7 +96,7 @@ final class AdminWiring {
         StaffDecisions rules = new StaffDecisions(limit);
         ReportDecider decider = new DecideReport(reports, changes, rules, incidents,
                 new SqsNotifications(new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL"))),
-                clock).asDecider();
+                clock, measurements).asDecider();
         StaffJobWork work = new StaffJobWork(jobs, new BulkDecisions(reports, jobs, jobQueue, decider, clock),
                 new ExportJobs(reports, jobs, jobQueue, files, clock));
         return new Shared(clock, clients, table, retention, trail, reports, changes, incidents, rules, limit, decider, work);

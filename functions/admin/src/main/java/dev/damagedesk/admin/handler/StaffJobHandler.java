@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SqsBatch;
 import dev.damagedesk.adapters.message.JobPageMessage;
 import dev.damagedesk.application.staff.JobPage;
@@ -17,13 +18,23 @@ import dev.damagedesk.application.staff.StaffJob;
  */
 public final class StaffJobHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
+    private final PowertoolsTelemetry telemetry;
     private final SqsBatch<JobPage> batch;
 
     public StaffJobHandler() {
-        this(AdminWiring.jobWork(FunctionEnvironment.system()));
+        this(FunctionEnvironment.system());
     }
 
-    StaffJobHandler(StaffJobWork services) {
+    private StaffJobHandler(FunctionEnvironment environment) {
+        this(PowertoolsTelemetry.forFunction(environment), environment);
+    }
+
+    private StaffJobHandler(PowertoolsTelemetry telemetry, FunctionEnvironment environment) {
+        this(AdminWiring.jobWork(environment, telemetry), telemetry);
+    }
+
+    StaffJobHandler(StaffJobWork services, PowertoolsTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.batch = new SqsBatch<>("job page", JobPageMessage::fromJson, page -> {
             StaffJob job = services.jobs().find(page.jobId())
                     .orElseThrow(() -> new IllegalStateException("No job " + page.jobId()));
@@ -37,6 +48,6 @@ public final class StaffJobHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.handle(event, context);
+        return telemetry.invoke(context, () -> batch.handle(event));
     }
 }

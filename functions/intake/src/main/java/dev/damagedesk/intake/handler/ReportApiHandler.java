@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
+import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
 import dev.damagedesk.adapters.repository.IdempotencyStore;
@@ -23,6 +23,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -35,6 +37,9 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final String SUBMIT_ROUTE = "POST /v1/reports";
     static final String STATUS_ROUTE = "GET /v1/reports/{reportId}";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReportApiHandler.class);
+
+    private final PowertoolsTelemetry telemetry;
     private final SubmitRoute submit;
     private final StatusRoute status;
 
@@ -44,6 +49,7 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     ReportApiHandler(FunctionEnvironment environment, Clock clock) {
+        this.telemetry = PowertoolsTelemetry.forFunction(environment);
         AwsClients clients = new AwsClients(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         SqsClient sqs = clients.sqs();
@@ -58,30 +64,29 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
         this.submit = new SubmitRoute(new ReportSubmissionService(
                 () -> new SubmissionParser(incidents.incident(incidentId).services(), clock), intakeQueue,
-                new IdempotencyStore(dynamoDb, table), tokens, quote, incidentId, clock, new SecureRandom()));
+                new IdempotencyStore(dynamoDb, table), tokens, quote, incidentId, clock, new SecureRandom(),
+                telemetry), telemetry);
         this.status = new StatusRoute(new ReportStatusService(DynamoDbReportStore.readOnly(dynamoDb, table), tokens, clock), quote);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return telemetry.invoke(context, () -> route(event));
+    }
+
+    private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent event) {
         Map<String, String> headers = Headers.lowerCased(event.getHeaders());
         Language language = Language.fromAcceptLanguage(headers.get("accept-language"));
         try {
             return switch (Optional.ofNullable(event.getRouteKey()).orElse("")) {
-                case SUBMIT_ROUTE -> submit.handle(event, headers, context.getLogger());
-                case STATUS_ROUTE -> status.handle(event, headers, language, context.getLogger());
+                case SUBMIT_ROUTE -> submit.handle(event, headers);
+                case STATUS_ROUTE -> status.handle(event, headers, language);
                 default -> HttpAnswers.error(404, ApiResponses.ROUTE_NOT_FOUND, language);
             };
         } catch (RuntimeException bug) {
-            // Logged in full for us; the caller gets a plain message and no stack trace.
-            context.getLogger().log("Unhandled error on " + event.getRouteKey() + ": " + stackTrace(bug), LogLevel.ERROR);
+            // Logged in full for us (the exception's stack, never the request); the caller gets a plain message.
+            LOG.error("Unhandled error on {}", event.getRouteKey(), bug);
             return HttpAnswers.error(500, ApiResponses.INTERNAL, language);
         }
-    }
-
-    private static String stackTrace(Throwable error) {
-        var out = new java.io.StringWriter();
-        error.printStackTrace(new java.io.PrintWriter(out));
-        return out.toString();
     }
 }

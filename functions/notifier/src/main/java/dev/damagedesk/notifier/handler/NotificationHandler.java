@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SqsBatch;
 import dev.damagedesk.adapters.repository.NoticeLedger;
 import dev.damagedesk.notifier.email.EmailSender;
@@ -22,6 +23,7 @@ import java.time.Duration;
  */
 public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
+    private final PowertoolsTelemetry telemetry;
     private final SqsBatch<String> batch;
 
     public NotificationHandler() {
@@ -29,13 +31,15 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
     }
 
     NotificationHandler(FunctionEnvironment environment, Clock clock) {
+        this.telemetry = PowertoolsTelemetry.forFunction(environment);
         AwsClients clients = new AwsClients(environment);
         NoticeDelivery delivery = new NoticeDelivery(
                 new NoticeLedger(clients.dynamoDb(), environment.required("REPORTS_TABLE")),
                 new EmailSender(clients.sesV2(), environment.required("SENDER_EMAIL")),
                 new MediationRoute(environment.required("MEDIATION_ROUTE_KO"), environment.required("MEDIATION_ROUTE_EN")),
                 Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095)),
-                clock);
+                clock,
+                telemetry);
         // The delivery reads its own message format; another delivery holding the claim means: retry later.
         this.batch = new SqsBatch<>("notice", body -> body, body -> {
             NoticeDelivery.Outcome outcome = delivery.deliver(body);
@@ -46,6 +50,6 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.handle(event, context);
+        return telemetry.invoke(context, () -> batch.handle(event));
     }
 }
