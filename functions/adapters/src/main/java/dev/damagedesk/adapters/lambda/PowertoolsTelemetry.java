@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.application.port.Measurements;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 import org.slf4j.MDC;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
@@ -75,6 +76,9 @@ public final class PowertoolsTelemetry implements Measurements {
     private void flush() {
         if (measured) {
             measured = false;
+            // The library stamps a document when the previous flush began the next one: a warm container's first
+            // invocation after a quiet hour would land an hour back on the dashboard.
+            metrics.setTimestamp(Instant.now());
             metrics.flush();
         }
     }

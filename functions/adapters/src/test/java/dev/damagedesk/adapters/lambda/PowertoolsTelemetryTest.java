@@ -82,6 +82,24 @@ class PowertoolsTelemetryTest {
     }
 
     @Test
+    void aDocumentIsStampedWhenItsInvocationEndsNotWhenThePreviousOneDid() throws InterruptedException {
+        try (CapturedOutput output = CapturedOutput.start()) {
+            telemetry.invoke(LocalContext.forTest("ReportApiFunction"), () -> {
+                telemetry.reportAccepted();
+                return null;
+            });
+            Thread.sleep(1200); // a quiet spell in a warm container
+            long before = System.currentTimeMillis();
+            telemetry.invoke(LocalContext.forTest("ReportApiFunction"), () -> {
+                telemetry.reportAccepted();
+                return null;
+            });
+            Map<?, ?> aws = (Map<?, ?>) output.metricDocuments().get(1).get("_aws");
+            assertThat(((Number) aws.get("Timestamp")).longValue()).isGreaterThanOrEqualTo(before);
+        }
+    }
+
+    @Test
     void theLogLinesOfAnInvocationCarryTheLambdaKeysAndAFailingOneStillFlushes() {
         LocalContext context = LocalContext.forTest("NotificationFunction");
         List<Map<String, Object>> logs;

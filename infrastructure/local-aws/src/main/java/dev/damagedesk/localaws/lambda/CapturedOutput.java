@@ -83,6 +83,20 @@ public final class CapturedOutput implements AutoCloseable {
         return jsonLines().stream().filter(line -> line.containsKey("_aws")).toList();
     }
 
+    /** The Embedded Metric Format documents that carry the metric {@code name}. */
+    public List<Map<String, Object>> metricDocuments(String name) {
+        return metricDocuments().stream().filter(document -> directive(document).get("Metrics") instanceof List<?> metrics
+                && metrics.stream().anyMatch(metric -> metric instanceof Map<?, ?> m && name.equals(m.get("Name"))))
+                .toList();
+    }
+
+    /** A document's (first) metric directive: its {@code Namespace}, {@code Dimensions} and {@code Metrics}. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> directive(Map<String, Object> document) {
+        Map<String, Object> aws = (Map<String, Object>) document.get("_aws");
+        return ((List<Map<String, Object>>) aws.get("CloudWatchMetrics")).get(0);
+    }
+
     @Override
     public void close() {
         System.out.flush();
