@@ -7,21 +7,27 @@ import dev.damagedesk.localaws.template.HttpRoute;
 import dev.damagedesk.localaws.template.QueueSpec;
 import dev.damagedesk.localaws.template.SamTemplate;
 import dev.damagedesk.localaws.template.SqsEventSource;
+import dev.damagedesk.localruntime.function.FunctionLogLines;
+import dev.damagedesk.localruntime.function.InProcessOutput;
 import dev.damagedesk.localruntime.function.LocalFunction;
 import dev.damagedesk.localruntime.function.SharedEnvironment;
 import dev.damagedesk.localruntime.gateway.HttpApiGateway;
 import dev.damagedesk.localruntime.gateway.RouteBinding;
+import dev.damagedesk.localruntime.metrics.EmfMetrics;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
 import dev.damagedesk.localruntime.schedule.ScheduledEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,7 +50,13 @@ public final class LocalRuntime {
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         // ElasticMQ's actor system warns that it cannot add a shutdown hook while the runtime's own hook stops it
         setIfAbsent("org.slf4j.simpleLogger.log.org.apache.pekko.actor.CoordinatedShutdown", "error");
+        // The handlers bring log4j2 (their JSON lines on Lambda); in this one JVM the runtime's SLF4J provider serves
+        // them too, chosen here rather than by class-path order.
+        setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
     }
+
+    /** Listeners added by {@link #addLogLines}: they get the lines of every runtime started afterwards. */
+    private static final List<FunctionLogLines> ADDED_LOG_LINES = new CopyOnWriteArrayList<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
 
@@ -101,7 +113,29 @@ public final class LocalRuntime {
      *                                  environment would send the functions' calls elsewhere
      * @throws IllegalArgumentException when a handler class is missing or unusable
      */
+    /**
+     * Gives {@code listener} every line the functions of the runtimes started from now on write to standard output
+     * (besides the runtime's own listener, the metrics on {@code /health}).
+     */
+    public static void addLogLines(FunctionLogLines listener) {
+        ADDED_LOG_LINES.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     public static RunningRuntime start(RuntimeOptions options) {
+        EmfMetrics metrics = new EmfMetrics(Clock.systemUTC());
+        InProcessOutput output = InProcessOutput.install((function, line) -> {
+            metrics.line(function, line);
+            ADDED_LOG_LINES.forEach(listener -> listener.line(function, line));
+        });
+        try {
+            return start(options, metrics, output);
+        } catch (RuntimeException e) {
+            output.close();
+            throw e;
+        }
+    }
+
+    private static RunningRuntime start(RuntimeOptions options, EmfMetrics metrics, InProcessOutput output) {
         LocalCloud cloud = LocalCloud.start(options.repositoryRoot(), options.dataDir(), options.parameterOverrides());
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         List<SqsEventSourcePoller> pollers = new ArrayList<>();
@@ -148,10 +182,13 @@ public final class LocalRuntime {
             }
             schedules = new ScheduledEvents(template.functions(), functions, java.time.Clock.systemUTC());
             schedules.start();
-            RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, restoreProperties, adminPage,
-                    schedules);
+            Runnable restoreEnvironment = restoreProperties;
+            RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, () -> {
+                output.close();
+                restoreEnvironment.run();
+            }, adminPage, schedules, metrics);
             Map<String, Object> health = health(runtime);
-            gateways.values().forEach(gateway -> gateway.ready(() -> health));
+            gateways.values().forEach(gateway -> gateway.ready(() -> withMetrics(health, metrics)));
             return runtime;
         } catch (IOException e) {
             if (schedules != null) {
@@ -221,6 +258,13 @@ public final class LocalRuntime {
             }
         }
         return byApi;
+    }
+
+    /** The runtime's endpoints, and the metrics the functions wrote in the last minute. */
+    private static Map<String, Object> withMetrics(Map<String, Object> health, EmfMetrics metrics) {
+        Map<String, Object> answer = new LinkedHashMap<>(health);
+        answer.put("metrics", metrics.lastMinute());
+        return answer;
     }
 
     private static Map<String, Object> health(RunningRuntime runtime) {

@@ -3,6 +3,7 @@ package dev.damagedesk.localruntime;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localruntime.function.LocalFunction;
 import dev.damagedesk.localruntime.gateway.HttpApiGateway;
+import dev.damagedesk.localruntime.metrics.EmfMetrics;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
 import dev.damagedesk.localruntime.schedule.ScheduledEvents;
 import java.net.URI;
@@ -29,12 +30,14 @@ public final class RunningRuntime implements AutoCloseable {
     private final Runnable restoreProperties;
     private final java.util.Optional<URI> adminPageUri;
     private final ScheduledEvents schedules;
+    private final EmfMetrics metrics;
     private boolean closed;
 
     RunningRuntime(LocalCloud cloud, Map<String, LocalFunction> functions, List<SqsEventSourcePoller> pollers,
                    Map<String, HttpApiGateway> gateways, Runnable restoreProperties, java.util.Optional<URI> adminPageUri,
-                   ScheduledEvents schedules) {
+                   ScheduledEvents schedules, EmfMetrics metrics) {
         this.adminPageUri = adminPageUri;
+        this.metrics = metrics;
         this.schedules = schedules;
         this.cloud = cloud;
         this.functions = Map.copyOf(functions);
@@ -68,6 +71,11 @@ public final class RunningRuntime implements AutoCloseable {
      */
     public ScheduledEvents schedules() {
         return schedules;
+    }
+
+    /** The Embedded Metric Format documents the functions wrote, summed up per metric for the last minute. */
+    public EmfMetrics metrics() {
+        return metrics;
     }
 
     public LocalCloud cloud() {
