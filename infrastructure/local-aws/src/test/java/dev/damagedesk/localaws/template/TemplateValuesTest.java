@@ -109,7 +109,9 @@ class TemplateValuesTest {
                 "REPORT_RETENTION_DAYS", "1095",
                 "INTAKE_QUEUE_URL", "http://127.0.0.1:9324/000000000000/IntakeQueue",
                 "PROCESSING_RATE_PER_MINUTE", "600",
-                "TRACKING_TOKEN_SECRET", SECRET));
+                "TRACKING_TOKEN_SECRET", SECRET,
+                "POWERTOOLS_SERVICE_NAME", "damagedesk",
+                "POWERTOOLS_METRICS_NAMESPACE", "DamageDesk"));
         assertThat(values.environmentOf(template.function("ProcessorFunction")))
                 .containsEntry("NOTIFICATION_QUEUE_URL", "http://127.0.0.1:9324/000000000000/NotificationQueue");
         assertThat(values.environmentOf(template.function("NotifierFunction")))
