@@ -9,8 +9,11 @@ import dev.damagedesk.localaws.template.SamTemplate;
 import dev.damagedesk.localaws.template.SqsEventSource;
 import dev.damagedesk.localruntime.function.FunctionLogLines;
 import dev.damagedesk.localruntime.function.InProcessOutput;
+import dev.damagedesk.localruntime.function.LambdaFunction;
 import dev.damagedesk.localruntime.function.LocalFunction;
 import dev.damagedesk.localruntime.function.SharedEnvironment;
+import dev.damagedesk.localruntime.function.process.FunctionArtifacts;
+import dev.damagedesk.localruntime.function.process.ProcessFunction;
 import dev.damagedesk.localruntime.gateway.HttpApiGateway;
 import dev.damagedesk.localruntime.gateway.RouteBinding;
 import dev.damagedesk.localruntime.metrics.EmfMetrics;
@@ -19,13 +22,13 @@ import dev.damagedesk.localruntime.schedule.ScheduledEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -35,8 +38,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DamageDesk on one machine, wired from {@code template.yaml} alone: the emulators and resources of
- * {@link LocalCloud}, every function as a {@link LocalFunction} (its environment passed as system properties), an
- * {@link SqsEventSourcePoller} per SQS event and an {@link HttpApiGateway} per HTTP API.
+ * {@link LocalCloud}, every function as a {@link ProcessFunction} (each instance its own JVM from the function's
+ * artifact, behind a local Lambda Runtime API) or, with {@link RuntimeOptions.FunctionHosting#IN_PROCESS}, a
+ * {@link LocalFunction} in this JVM (its environment passed as system properties), an {@link SqsEventSourcePoller}
+ * per SQS event and an {@link HttpApiGateway} per HTTP API.
  *
  * <p>Run it with {@code ./run-local} from the repository root; Ctrl-C stops it. Tests use {@link #start}.
  */
@@ -50,13 +55,10 @@ public final class LocalRuntime {
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         // ElasticMQ's actor system warns that it cannot add a shutdown hook while the runtime's own hook stops it
         setIfAbsent("org.slf4j.simpleLogger.log.org.apache.pekko.actor.CoordinatedShutdown", "error");
-        // The handlers bring log4j2 (their JSON lines on Lambda); in this one JVM the runtime's SLF4J provider serves
-        // them too, chosen here rather than by class-path order.
+        // In-process, the handlers' log4j2 (their JSON lines on Lambda and in their own processes) is on this class path
+        // too: this JVM's SLF4J provider is chosen here rather than by class-path order.
         setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
     }
-
-    /** Listeners added by {@link #addLogLines}: they get the lines of every runtime started afterwards. */
-    private static final List<FunctionLogLines> ADDED_LOG_LINES = new CopyOnWriteArrayList<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
 
@@ -109,45 +111,58 @@ public final class LocalRuntime {
     /**
      * Starts everything and returns once the HTTP APIs answer and the pollers poll.
      *
-     * @throws IllegalStateException    when two functions need one variable with different values, or the process
-     *                                  environment would send the functions' calls elsewhere
-     * @throws IllegalArgumentException when a handler class is missing or unusable
+     * @throws IllegalStateException    when a function's artifact is missing (processes); in-process, when two functions
+     *                                  need one variable with different values, or the process environment would send
+     *                                  the functions' calls elsewhere
+     * @throws IllegalArgumentException when a handler class is missing or unusable (in-process)
      */
-    /**
-     * Gives {@code listener} every line the functions of the runtimes started from now on write to standard output
-     * (besides the runtime's own listener, the metrics on {@code /health}).
-     */
-    public static void addLogLines(FunctionLogLines listener) {
-        ADDED_LOG_LINES.add(Objects.requireNonNull(listener, "listener"));
-    }
-
     public static RunningRuntime start(RuntimeOptions options) {
-        EmfMetrics metrics = new EmfMetrics(Clock.systemUTC());
-        InProcessOutput output = InProcessOutput.install((function, line) -> {
-            metrics.line(function, line);
-            ADDED_LOG_LINES.forEach(listener -> listener.line(function, line));
-        });
-        try {
-            return start(options, metrics, output);
-        } catch (RuntimeException e) {
-            output.close();
-            throw e;
-        }
+        return start(options, List.of());
     }
 
-    private static RunningRuntime start(RuntimeOptions options, EmfMetrics metrics, InProcessOutput output) {
+    /**
+     * Starts everything, with listeners that get every line the functions' instances write (more can be added with
+     * {@link RunningRuntime#addLogListener}); the runtime's own, {@link EmfMetrics}, reads their metrics for
+     * {@code /health}. In-process, the lines are what the functions' container threads write to standard output.
+     */
+    public static RunningRuntime start(RuntimeOptions options, List<FunctionLogLines> logListeners) {
+        EmfMetrics metrics = new EmfMetrics(java.time.Clock.systemUTC());
+        List<FunctionLogLines> listeners = new CopyOnWriteArrayList<>(logListeners);
+        listeners.add(0, metrics);
+        boolean processes = options.functionHosting() == RuntimeOptions.FunctionHosting.PROCESSES;
+        // refuse before the emulators start: a missing artifact is a build step away
+        FunctionArtifacts artifacts = null;
+        if (processes) {
+            artifacts = FunctionArtifacts.of(options.repositoryRoot());
+            requireArtifacts(artifacts, SamTemplate.load(options.repositoryRoot().resolve("template.yaml")));
+        }
         LocalCloud cloud = LocalCloud.start(options.repositoryRoot(), options.dataDir(), options.parameterOverrides());
-        Map<String, LocalFunction> functions = new LinkedHashMap<>();
+        Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+        Path scratch = null;
         List<SqsEventSourcePoller> pollers = new ArrayList<>();
         Map<String, HttpApiGateway> gateways = new LinkedHashMap<>();
         ScheduledEvents schedules = null;
         Runnable restoreProperties = () -> { };
         try {
             SamTemplate template = cloud.template();
-            for (FunctionSpec spec : template.functions()) {
-                functions.put(spec.logicalId(), new LocalFunction(spec, containersFor(spec))); // loads, does not initialise
+            if (processes) {
+                scratch = Files.createTempDirectory("damagedesk-lambda-");
+                for (FunctionSpec spec : template.functions()) {
+                    functions.put(spec.logicalId(), new ProcessFunction(artifacts.launch(spec,
+                            template.functionProperties(spec.logicalId()), cloud.functionEnvironment(spec.logicalId()), scratch),
+                            containersFor(spec), listeners));
+                }
+            } else {
+                for (FunctionSpec spec : template.functions()) {
+                    functions.put(spec.logicalId(), new LocalFunction(spec, containersFor(spec))); // loads, does not initialise
+                }
+                Runnable restoreEnvironment = applyEnvironments(cloud, template);
+                InProcessOutput output = InProcessOutput.install((function, line) -> listeners.forEach(listener -> listener.line(function, line)));
+                restoreProperties = () -> {
+                    output.close();
+                    restoreEnvironment.run();
+                };
             }
-            restoreProperties = applyEnvironments(cloud, template);
             for (FunctionSpec spec : template.functions()) {
                 for (SqsEventSource source : spec.sqsEventSources()) {
                     SqsEventSourcePoller poller = new SqsEventSourcePoller(cloud.aws().sqs(), source,
@@ -182,11 +197,8 @@ public final class LocalRuntime {
             }
             schedules = new ScheduledEvents(template.functions(), functions, java.time.Clock.systemUTC());
             schedules.start();
-            Runnable restoreEnvironment = restoreProperties;
-            RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, () -> {
-                output.close();
-                restoreEnvironment.run();
-            }, adminPage, schedules, metrics);
+            RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, restoreProperties, adminPage,
+                    schedules, listeners, scratch, metrics);
             Map<String, Object> health = health(runtime);
             gateways.values().forEach(gateway -> gateway.ready(() -> withMetrics(health, metrics)));
             return runtime;
@@ -196,6 +208,7 @@ public final class LocalRuntime {
             }
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
             restoreProperties.run();
+            RunningRuntime.deleteScratch(scratch);
             throw new UncheckedIOException("Cannot serve the HTTP API on port " + options.port() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (schedules != null) {
@@ -203,7 +216,37 @@ public final class LocalRuntime {
             }
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
             restoreProperties.run();
+            RunningRuntime.deleteScratch(scratch);
             throw e;
+        }
+    }
+
+    /**
+     * Refuses to start when any function's deployment artifact (or the runtime interface client) is missing or a
+     * function is no Java function; warns when its Java version is not this JVM's (the instances run on this JVM).
+     */
+    private static void requireArtifacts(FunctionArtifacts artifacts, SamTemplate template) {
+        List<String> missing = new ArrayList<>();
+        for (FunctionSpec spec : template.functions()) {
+            Object runtime = template.functionProperties(spec.logicalId()).get("Runtime");
+            if (runtime != null && !String.valueOf(runtime).matches("java\\d+")) {
+                missing.add(spec.logicalId() + ": Runtime " + runtime + " is not a Java runtime; the local runtime runs Java functions only");
+            } else if (runtime != null && !String.valueOf(runtime).equals("java" + Runtime.version().feature())) {
+                LOG.warn("{}: Runtime {} runs on this machine's Java {} locally", spec.logicalId(), runtime, Runtime.version().feature());
+            }
+            try {
+                artifacts.artifactOf(spec.logicalId());
+            } catch (IllegalStateException e) {
+                missing.add(e.getMessage());
+            }
+        }
+        try {
+            artifacts.runtimeInterfaceClient();
+        } catch (IllegalStateException e) {
+            missing.add(e.getMessage());
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", missing));
         }
     }
 
@@ -246,7 +289,7 @@ public final class LocalRuntime {
     }
 
     /** Every HTTP API of the template (one without routes answers 404, as on AWS), each route with its authorizer. */
-    private static Map<String, List<RouteBinding>> routesByApi(SamTemplate template, Map<String, LocalFunction> functions,
+    private static Map<String, List<RouteBinding>> routesByApi(SamTemplate template, Map<String, LambdaFunction> functions,
                                                                StaffSide staff) {
         Map<String, List<RouteBinding>> byApi = new LinkedHashMap<>();
         template.httpApis().forEach(api -> byApi.put(api, new ArrayList<>()));
@@ -300,6 +343,9 @@ public final class LocalRuntime {
         SamTemplate template = cloud.template();
         StringBuilder text = new StringBuilder();
         text.append("\nDamageDesk local runtime is up (").append(startup.toMillis()).append(" ms)\n");
+        text.append(String.format("  %-14s %s%n", "Functions", options.functionHosting() == RuntimeOptions.FunctionHosting.PROCESSES
+                ? "one JVM per instance, from functions/*/target/*-lambda.jar, started on first use (--functions processes)"
+                : "all in this JVM (--functions in-process)"));
         Map<String, URI> apis = runtime.apiBaseUris();
         apis.forEach((api, uri) -> {
             text.append(String.format("  %-14s %s  (%s)%n", "API", uri, api));

@@ -1,12 +1,19 @@
 package dev.damagedesk.localruntime;
 
 import dev.damagedesk.localaws.LocalCloud;
-import dev.damagedesk.localruntime.function.LocalFunction;
+import dev.damagedesk.localruntime.function.FunctionLogLines;
+import dev.damagedesk.localruntime.function.LambdaFunction;
 import dev.damagedesk.localruntime.gateway.HttpApiGateway;
 import dev.damagedesk.localruntime.metrics.EmfMetrics;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
 import dev.damagedesk.localruntime.schedule.ScheduledEvents;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,20 +31,24 @@ public final class RunningRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunningRuntime.class);
 
     private final LocalCloud cloud;
-    private final Map<String, LocalFunction> functions;
+    private final Map<String, LambdaFunction> functions;
+    private final List<FunctionLogLines> logListeners;
+    private final Path scratch;
+    private final EmfMetrics metrics;
     private final List<SqsEventSourcePoller> pollers;
     private final Map<String, HttpApiGateway> gateways;
     private final Runnable restoreProperties;
     private final java.util.Optional<URI> adminPageUri;
     private final ScheduledEvents schedules;
-    private final EmfMetrics metrics;
     private boolean closed;
 
-    RunningRuntime(LocalCloud cloud, Map<String, LocalFunction> functions, List<SqsEventSourcePoller> pollers,
+    RunningRuntime(LocalCloud cloud, Map<String, LambdaFunction> functions, List<SqsEventSourcePoller> pollers,
                    Map<String, HttpApiGateway> gateways, Runnable restoreProperties, java.util.Optional<URI> adminPageUri,
-                   ScheduledEvents schedules, EmfMetrics metrics) {
-        this.adminPageUri = adminPageUri;
+                   ScheduledEvents schedules, List<FunctionLogLines> logListeners, Path scratch, EmfMetrics metrics) {
         this.metrics = metrics;
+        this.logListeners = logListeners;
+        this.scratch = scratch;
+        this.adminPageUri = adminPageUri;
         this.schedules = schedules;
         this.cloud = cloud;
         this.functions = Map.copyOf(functions);
@@ -73,18 +84,26 @@ public final class RunningRuntime implements AutoCloseable {
         return schedules;
     }
 
+    public LocalCloud cloud() {
+        return cloud;
+    }
+
     /** The Embedded Metric Format documents the functions wrote, summed up per metric for the last minute. */
     public EmfMetrics metrics() {
         return metrics;
     }
 
-    public LocalCloud cloud() {
-        return cloud;
+    /** The functions, by logical id. */
+    public Map<String, LambdaFunction> functions() {
+        return functions;
     }
 
-    /** The functions, by logical id. */
-    public Map<String, LocalFunction> functions() {
-        return functions;
+    /**
+     * Adds a listener that gets every line every function instance writes from now on, and the platform's
+     * START/END/REPORT lines (with {@code --functions processes}; in-process, what their container threads write to standard output).
+     */
+    public void addLogListener(FunctionLogLines listener) {
+        logListeners.add(listener);
     }
 
     public List<SqsEventSourcePoller> pollers() {
@@ -100,10 +119,23 @@ public final class RunningRuntime implements AutoCloseable {
         schedules.close();
         stopAll(gateways.values(), pollers, functions.values(), cloud);
         restoreProperties.run();
+        deleteScratch(scratch);
+    }
+
+    /** Deletes the functions' task roots (empty folders, unless a function wrote to its working directory). */
+    static void deleteScratch(Path scratch) {
+        if (scratch == null || !Files.exists(scratch)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(scratch)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void stopAll(Iterable<HttpApiGateway> gateways, List<SqsEventSourcePoller> pollers,
-                        Iterable<LocalFunction> functions, LocalCloud cloud) {
+                        Iterable<LambdaFunction> functions, LocalCloud cloud) {
         List<RuntimeException> failures = new ArrayList<>();
         for (HttpApiGateway gateway : gateways) {
             run(gateway::close, failures);
@@ -112,7 +144,7 @@ public final class RunningRuntime implements AutoCloseable {
         for (SqsEventSourcePoller poller : pollers) {
             run(poller::close, failures);
         }
-        for (LocalFunction function : functions) {
+        for (LambdaFunction function : functions) {
             run(function::close, failures);
         }
         if (cloud != null) {

@@ -19,19 +19,42 @@ import java.util.function.Supplier;
  * @param failedMessageVisibilitySeconds local deviation: failed SQS messages become visible again after this many
  *                                       seconds instead of the queue's visibility timeout
  * @param parameterOverrides             template parameters to use instead of their defaults
+ * @param functionHosting                how the functions run: each instance its own JVM from the function's artifact
+ *                                       (as on Lambda, the command line's default) or all handlers in this JVM
  */
 public record RuntimeOptions(
         Path repositoryRoot,
         int port,
         Optional<Path> dataDir,
         OptionalInt failedMessageVisibilitySeconds,
-        Map<String, String> parameterOverrides) {
+        Map<String, String> parameterOverrides,
+        FunctionHosting functionHosting) {
 
     public static final int DEFAULT_PORT = 3000;
 
+    /** How the local runtime runs the functions. */
+    public enum FunctionHosting {
+        /**
+         * Every execution environment is its own JVM started from the function's deployment artifact (its shaded jar)
+         * with the Lambda runtime interface client, talking to a local Lambda Runtime API, its variables as the process
+         * environment: cold starts, timeouts (the process is killed), crashes and memory as on Lambda.
+         */
+        PROCESSES,
+        /** Every handler in this JVM, the environments passed as system properties: fast, for tests. */
+        IN_PROCESS;
+
+        static FunctionHosting parse(String value) {
+            return switch (value) {
+                case "processes" -> PROCESSES;
+                case "in-process" -> IN_PROCESS;
+                default -> throw new IllegalArgumentException("--functions takes processes or in-process, got '" + value + "'");
+            };
+        }
+    }
+
     static final String USAGE = String.join("\n",
             "Usage: ./run-local [--port N] [--data-dir DIR] [--failed-message-visibility SECONDS]",
-            "                   [--parameter-overrides KEY=VALUE[,KEY=VALUE...]]",
+            "                   [--parameter-overrides KEY=VALUE[,KEY=VALUE...]] [--functions processes|in-process]",
             "",
             "Runs DamageDesk's functions the way Lambda and API Gateway invoke them, against local emulators,",
             "wired from template.yaml.",
@@ -41,6 +64,9 @@ public record RuntimeOptions(
             "  --failed-message-visibility S     local only: failed SQS messages are retried after S seconds instead of",
             "                                    the queue's VisibilityTimeout (Lambda never does this)",
             "  --parameter-overrides K=V[,K=V]   template parameters instead of their defaults",
+            "  --functions processes|in-process  processes (default): every function instance is its own JVM started",
+            "                                    from the function's built artifact, behind a local Lambda Runtime API;",
+            "                                    in-process: all handlers in this JVM (faster to start, less like Lambda)",
             "  --help                            this text");
 
     public RuntimeOptions {
@@ -53,31 +79,45 @@ public record RuntimeOptions(
             }
         });
         parameterOverrides = Map.copyOf(parameterOverrides);
+        java.util.Objects.requireNonNull(functionHosting, "functionHosting");
     }
 
-    /** The repository found from the working directory (or {@code -Ddamagedesk.root}), port 3000, nothing kept. */
+    /** Options with the functions hosted in this JVM ({@link FunctionHosting#IN_PROCESS}), as most tests run them. */
+    public RuntimeOptions(Path repositoryRoot, int port, Optional<Path> dataDir, OptionalInt failedMessageVisibilitySeconds,
+                          Map<String, String> parameterOverrides) {
+        this(repositoryRoot, port, dataDir, failedMessageVisibilitySeconds, parameterOverrides, FunctionHosting.IN_PROCESS);
+    }
+
+    /**
+     * The repository found from the working directory (or {@code -Ddamagedesk.root}), port 3000, nothing kept, the
+     * functions in this JVM (the quick set-up most tests use; the command line defaults to processes).
+     */
     public static RuntimeOptions defaults() {
         return new RuntimeOptions(RepositoryRoot.find(), DEFAULT_PORT, Optional.empty(), OptionalInt.empty(), Map.of());
     }
 
+    public RuntimeOptions withFunctionHosting(FunctionHosting hosting) {
+        return new RuntimeOptions(repositoryRoot, port, dataDir, failedMessageVisibilitySeconds, parameterOverrides, hosting);
+    }
+
     public RuntimeOptions withRepositoryRoot(Path root) {
-        return new RuntimeOptions(root, port, dataDir, failedMessageVisibilitySeconds, parameterOverrides);
+        return new RuntimeOptions(root, port, dataDir, failedMessageVisibilitySeconds, parameterOverrides, functionHosting);
     }
 
     public RuntimeOptions withPort(int newPort) {
-        return new RuntimeOptions(repositoryRoot, newPort, dataDir, failedMessageVisibilitySeconds, parameterOverrides);
+        return new RuntimeOptions(repositoryRoot, newPort, dataDir, failedMessageVisibilitySeconds, parameterOverrides, functionHosting);
     }
 
     public RuntimeOptions withDataDir(Path dir) {
-        return new RuntimeOptions(repositoryRoot, port, Optional.of(dir), failedMessageVisibilitySeconds, parameterOverrides);
+        return new RuntimeOptions(repositoryRoot, port, Optional.of(dir), failedMessageVisibilitySeconds, parameterOverrides, functionHosting);
     }
 
     public RuntimeOptions withFailedMessageVisibilitySeconds(int seconds) {
-        return new RuntimeOptions(repositoryRoot, port, dataDir, OptionalInt.of(seconds), parameterOverrides);
+        return new RuntimeOptions(repositoryRoot, port, dataDir, OptionalInt.of(seconds), parameterOverrides, functionHosting);
     }
 
     public RuntimeOptions withParameterOverrides(Map<String, String> overrides) {
-        return new RuntimeOptions(repositoryRoot, port, dataDir, failedMessageVisibilitySeconds, overrides);
+        return new RuntimeOptions(repositoryRoot, port, dataDir, failedMessageVisibilitySeconds, overrides, functionHosting);
     }
 
     /**
@@ -93,6 +133,7 @@ public record RuntimeOptions(
         Optional<Path> dataDir = Optional.empty();
         OptionalInt visibility = OptionalInt.empty();
         Map<String, String> overrides = new LinkedHashMap<>();
+        FunctionHosting hosting = FunctionHosting.PROCESSES;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -111,6 +152,7 @@ public record RuntimeOptions(
                 case "--failed-message-visibility" ->
                         visibility = OptionalInt.of(integer(name, value != null ? value : next(args, ++i, name)));
                 case "--parameter-overrides" -> overrides.putAll(overrides(value != null ? value : next(args, ++i, name)));
+                case "--functions" -> hosting = FunctionHosting.parse(value != null ? value : next(args, ++i, name));
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
@@ -118,7 +160,7 @@ public record RuntimeOptions(
             String fromEnvironment = environment.get("PORT");
             port = fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_PORT : integer("PORT", fromEnvironment);
         }
-        return Optional.of(new RuntimeOptions(repositoryRoot.get(), port, dataDir, visibility, overrides));
+        return Optional.of(new RuntimeOptions(repositoryRoot.get(), port, dataDir, visibility, overrides, hosting));
     }
 
     private static String next(String[] args, int index, String option) {

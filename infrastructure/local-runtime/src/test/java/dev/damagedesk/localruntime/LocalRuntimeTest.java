@@ -172,6 +172,31 @@ class LocalRuntimeTest {
                 .hasMessageContaining("NoSuchHandler is not on the class path");
     }
 
+    @Test
+    void withProcessesAFunctionWhoseArtifactIsNotBuiltIsRefusedBeforeAnythingStarts(@TempDir Path otherRoot) throws IOException {
+        Files.writeString(otherRoot.resolve("template.yaml"), TEMPLATE);
+        Files.writeString(otherRoot.resolve("Makefile"), "build-EchoFunction:\n\t$(call build_function,echo)\n\n"
+                + "build-WorkerFunction:\n\t$(call build_function,worker)\n");
+
+        assertThatThrownBy(() -> LocalRuntime.start(new RuntimeOptions(otherRoot, 0, Optional.empty(), OptionalInt.empty(),
+                Map.of(), RuntimeOptions.FunctionHosting.PROCESSES)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("EchoFunction: its deployment artifact functions/echo/target/echo-<version>-lambda.jar is missing")
+                .hasMessageContaining("WorkerFunction: its deployment artifact functions/worker/target/worker-<version>-lambda.jar is missing")
+                .hasMessageContaining("Build it first: mvn -DskipTests package");
+    }
+
+    @Test
+    void withProcessesAFunctionOfAnotherLanguageIsRefused(@TempDir Path otherRoot) throws IOException {
+        Files.writeString(otherRoot.resolve("template.yaml"), TEMPLATE.replace("Runtime: java17", "Runtime: python3.12"));
+        Files.writeString(otherRoot.resolve("Makefile"), "");
+
+        assertThatThrownBy(() -> LocalRuntime.start(new RuntimeOptions(otherRoot, 0, Optional.empty(), OptionalInt.empty(),
+                Map.of(), RuntimeOptions.FunctionHosting.PROCESSES)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("EchoFunction: Runtime python3.12 is not a Java runtime");
+    }
+
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

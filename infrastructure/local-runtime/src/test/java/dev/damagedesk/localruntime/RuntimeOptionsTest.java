@@ -3,6 +3,7 @@ package dev.damagedesk.localruntime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.damagedesk.localruntime.RuntimeOptions.FunctionHosting;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,19 @@ class RuntimeOptionsTest {
     @Test
     void everyOptionIsRead() {
         RuntimeOptions options = parse(Map.of(), "--port", "4000", "--data-dir", "/tmp/dd", "--failed-message-visibility=5",
-                "--parameter-overrides", "SenderEmail=a@b.example,ActiveIncidentId=2023-01-01").orElseThrow();
+                "--parameter-overrides", "SenderEmail=a@b.example,ActiveIncidentId=2023-01-01", "--functions", "in-process").orElseThrow();
 
         assertThat(options).isEqualTo(new RuntimeOptions(ROOT, 4000, Optional.of(Path.of("/tmp/dd")), OptionalInt.of(5),
-                Map.of("SenderEmail", "a@b.example", "ActiveIncidentId", "2023-01-01")));
+                Map.of("SenderEmail", "a@b.example", "ActiveIncidentId", "2023-01-01"), FunctionHosting.IN_PROCESS));
+    }
+
+    @Test
+    void theCommandLineRunsFunctionsAsProcessesUnlessToldOtherwise() {
+        assertThat(parse(Map.of()).orElseThrow().functionHosting()).isEqualTo(FunctionHosting.PROCESSES);
+        assertThat(parse(Map.of(), "--functions=processes").orElseThrow().functionHosting()).isEqualTo(FunctionHosting.PROCESSES);
+        assertThat(parse(Map.of(), "--functions", "in-process").orElseThrow().functionHosting()).isEqualTo(FunctionHosting.IN_PROCESS);
+        assertThatThrownBy(() -> parse(Map.of(), "--functions", "threads")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--functions takes processes or in-process");
     }
 
     @Test
@@ -27,7 +37,7 @@ class RuntimeOptionsTest {
         assertThat(parse(Map.of("PORT", "8080")).orElseThrow().port()).isEqualTo(8080);
         assertThat(parse(Map.of("PORT", "8080"), "--port=9090").orElseThrow().port()).isEqualTo(9090);
         assertThat(parse(Map.of()).orElseThrow())
-                .isEqualTo(new RuntimeOptions(ROOT, 3000, Optional.empty(), OptionalInt.empty(), Map.of()));
+                .isEqualTo(new RuntimeOptions(ROOT, 3000, Optional.empty(), OptionalInt.empty(), Map.of(), FunctionHosting.PROCESSES));
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class StaffJobHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     private StaffJobHandler(PowertoolsTelemetry telemetry, FunctionEnvironment environment) {
-        this(AdminWiring.jobWork(environment, telemetry), telemetry);
+        this(StaffWiring.jobWork(environment, telemetry), telemetry);
     }
 
     StaffJobHandler(StaffJobWork services, PowertoolsTelemetry telemetry) {

@@ -18,6 +18,8 @@ public final class FunctionInvocationException extends Exception {
         SERIALIZATION_ERROR,
         /** The event or the response exceeds Lambda's 6 MB synchronous payload limit. */
         PAYLOAD_TOO_LARGE,
+        /** The runtime's process exited during the invocation, e.g. killed or crashed ({@code Runtime.ExitError}). */
+        RUNTIME_EXIT,
         /** Every container of the function stayed busy until the function's timeout ({@code TooManyRequestsException}). */
         THROTTLED
     }

@@ -17,22 +17,20 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One function of the template, run the way Lambda runs it: a pool of containers, each holding one handler instance
+ * One function of the template hosted in this JVM ({@code --functions in-process}; {@link
+ * dev.damagedesk.localruntime.function.process.ProcessFunction} runs each instance as its own process instead), run
+ * the way Lambda runs it: a pool of containers ({@link InstancePool}), each holding one handler instance
  * built with its public no-arg constructor on first use (a cold start, logged with its duration) and reused while
  * warm; at most {@code maxConcurrency} invocations at once; each invocation gets a JSON event, turned into the
  * handler's input type and its result back into JSON by the serializers of Lambda's Java runtime, and fails like a
@@ -42,13 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * invocation timed out is thrown away (Lambda restarts the runtime): the next invocation on it is a cold start. Locally
  * the JVM cannot kill the timed-out thread; it is interrupted and left to finish on its own.
  */
-public final class LocalFunction implements AutoCloseable {
-
-    /** Lambda's limit for a synchronous invocation's request and response payloads: 6 MB. */
-    public static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
-
-    /** Lambda's limit for a function's initialisation (the handler's constructor and static initialisers). */
-    public static final Duration INIT_TIMEOUT = Duration.ofSeconds(10);
+public final class LocalFunction implements LambdaFunction {
 
     private final String name;
     private final Duration timeout;
@@ -61,9 +53,7 @@ public final class LocalFunction implements AutoCloseable {
     private final PojoSerializer<Object> inputSerializer;
     private final PojoSerializer<Object> outputSerializer;
     private final FunctionLogger logger;
-    private final Semaphore slots;
-    private final Deque<Container> idle = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger coldStarts = new AtomicInteger();
+    private final InstancePool<Container> pool;
     private volatile boolean closed;
 
     /** A function whose handler class is loaded from the context class loader of the calling thread. */
@@ -91,7 +81,7 @@ public final class LocalFunction implements AutoCloseable {
                 + ":function:" + name;
         this.classLoader = classLoader;
         this.logger = new FunctionLogger(name);
-        this.slots = new Semaphore(maxConcurrency, true);
+        this.pool = new InstancePool<>(name, maxConcurrency, timeout, this::coldStart);
 
         Class<?> handlerClass = loadHandlerClass(spec, classLoader);
         this.constructor = publicNoArgConstructor(spec, handlerClass);
@@ -114,10 +104,12 @@ public final class LocalFunction implements AutoCloseable {
         }
     }
 
+    @Override
     public String name() {
         return name;
     }
 
+    @Override
     public Duration timeout() {
         return timeout;
     }
@@ -126,9 +118,9 @@ public final class LocalFunction implements AutoCloseable {
         return maxConcurrency;
     }
 
-    /** How many containers have been started so far: one cold start each. */
+    @Override
     public int coldStarts() {
-        return coldStarts.get();
+        return pool.coldStarts();
     }
 
     /** The function's log (what its handler's {@code context.getLogger()} writes to). */
@@ -136,12 +128,7 @@ public final class LocalFunction implements AutoCloseable {
         return logger;
     }
 
-    /**
-     * Invokes the function synchronously (Lambda's {@code RequestResponse} invocation type).
-     *
-     * @param event the event as JSON
-     * @return the handler's response as JSON ({@code null} when it returned null)
-     */
+    @Override
     public String invoke(String event) throws FunctionInvocationException {
         if (closed) {
             throw new IllegalStateException(name + " is stopped");
@@ -151,55 +138,17 @@ public final class LocalFunction implements AutoCloseable {
             throw new FunctionInvocationException(name, FunctionInvocationException.Kind.PAYLOAD_TOO_LARGE,
                     "Request must be smaller than " + MAX_PAYLOAD_BYTES + " bytes for the InvokeFunction operation", null);
         }
-        acquireSlot();
-        try {
-            Container container = idle.pollFirst();
-            if (container == null) {
-                container = coldStart();
-            }
-            boolean reusable = false;
-            try {
-                String response = container.invoke(event, payload);
-                reusable = true;
-                return response;
-            } catch (FunctionInvocationException e) {
-                reusable = !container.broken;
-                throw e;
-            } finally {
-                if (reusable && !closed) {
-                    idle.offerFirst(container);
-                } else {
-                    container.destroy();
-                }
-            }
-        } finally {
-            slots.release();
-        }
+        return pool.invoke(container -> container.invoke(event, payload));
     }
 
     @Override
     public void close() {
         closed = true;
-        Container container;
-        while ((container = idle.pollFirst()) != null) {
-            container.destroy();
-        }
+        pool.close();
     }
 
-    private void acquireSlot() throws FunctionInvocationException {
-        try {
-            if (!slots.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new FunctionInvocationException(name, FunctionInvocationException.Kind.THROTTLED,
-                        "Rate Exceeded: all " + maxConcurrency + " containers stayed busy for " + timeout.toSeconds() + " s", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FunctionInvocationException(name, FunctionInvocationException.Kind.THROTTLED, "interrupted while waiting for a container", e);
-        }
-    }
-
-    private Container coldStart() throws FunctionInvocationException {
-        Container container = new Container(coldStarts.incrementAndGet());
+    private Container coldStart(int number) throws FunctionInvocationException {
+        Container container = new Container(number);
         try {
             container.init();
             return container;
@@ -259,7 +208,7 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     /** One Lambda execution environment: a thread and the handler instance created on it. */
-    private final class Container {
+    private final class Container implements InstancePool.Instance {
         private final int id;
         private final ExecutorService thread;
         private final String logStreamName;
@@ -380,7 +329,13 @@ public final class LocalFunction implements AutoCloseable {
             };
         }
 
-        void destroy() {
+        @Override
+        public boolean reusable() {
+            return !broken;
+        }
+
+        @Override
+        public void destroy() {
             thread.shutdownNow();
         }
     }

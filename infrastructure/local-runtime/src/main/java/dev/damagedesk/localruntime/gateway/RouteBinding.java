@@ -1,7 +1,7 @@
 package dev.damagedesk.localruntime.gateway;
 
 import dev.damagedesk.localaws.template.HttpRoute;
-import dev.damagedesk.localruntime.function.LocalFunction;
+import dev.damagedesk.localruntime.function.LambdaFunction;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +9,7 @@ import java.util.Optional;
  * A route of the HTTP API, the function its Lambda proxy integration invokes, and the JWT authorizer that guards it
  * (empty: an open route) with the route's {@code AuthorizationScopes}.
  */
-public record RouteBinding(HttpRoute route, LocalFunction function, Optional<JwtAuthorizer> authorizer,
+public record RouteBinding(HttpRoute route, LambdaFunction function, Optional<JwtAuthorizer> authorizer,
                            List<String> scopes) {
 
     public RouteBinding {
@@ -17,7 +17,7 @@ public record RouteBinding(HttpRoute route, LocalFunction function, Optional<Jwt
     }
 
     /** An open route. */
-    public RouteBinding(HttpRoute route, LocalFunction function) {
+    public RouteBinding(HttpRoute route, LambdaFunction function) {
         this(route, function, Optional.empty(), List.of());
     }
 }

@@ -3,7 +3,7 @@ package dev.damagedesk.localruntime.poller;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.damagedesk.localaws.template.SqsEventSource;
 import dev.damagedesk.localruntime.function.FunctionInvocationException;
-import dev.damagedesk.localruntime.function.LocalFunction;
+import dev.damagedesk.localruntime.function.LambdaFunction;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private final SqsEventSource source;
     private final String queueUrl;
     private final String queueArn;
-    private final LocalFunction function;
+    private final LambdaFunction function;
     private final OptionalInt failedMessageVisibilitySeconds;
     private final int concurrency;
     private final List<Thread> workers = new ArrayList<>();
@@ -63,7 +63,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
      * @param failedMessageVisibilitySeconds local deviation, see the class comment; empty for Lambda's behaviour
      * @param concurrencyCap                 the most batches in flight, whatever {@code MaximumConcurrency} says
      */
-    public SqsEventSourcePoller(SqsClient sqs, SqsEventSource source, String queueUrl, String queueArn, LocalFunction function,
+    public SqsEventSourcePoller(SqsClient sqs, SqsEventSource source, String queueUrl, String queueArn, LambdaFunction function,
                                 OptionalInt failedMessageVisibilitySeconds, int concurrencyCap) {
         if (concurrencyCap < 1) {
             throw new IllegalArgumentException("concurrencyCap must be at least 1");

@@ -7,7 +7,7 @@ import dev.damagedesk.localaws.template.ScheduleEvent;
 import dev.damagedesk.localaws.template.TemplateException;
 import dev.damagedesk.localaws.template.TemplateValues;
 import dev.damagedesk.localruntime.function.FunctionInvocationException;
-import dev.damagedesk.localruntime.function.LocalFunction;
+import dev.damagedesk.localruntime.function.LambdaFunction;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,12 +50,12 @@ public final class ScheduledEvents implements AutoCloseable {
     }
 
     private final Map<String, Rule> rules = new LinkedHashMap<>();
-    private final Map<String, LocalFunction> functions;
+    private final Map<String, LambdaFunction> functions;
     private final Clock clock;
     private final ScheduledExecutorService timer;
 
     /** Parses every schedule now: an expression it cannot honour stops the start. */
-    public ScheduledEvents(List<FunctionSpec> specs, Map<String, LocalFunction> functions, Clock clock) {
+    public ScheduledEvents(List<FunctionSpec> specs, Map<String, LambdaFunction> functions, Clock clock) {
         this.functions = Map.copyOf(functions);
         this.clock = clock;
         for (FunctionSpec spec : specs) {

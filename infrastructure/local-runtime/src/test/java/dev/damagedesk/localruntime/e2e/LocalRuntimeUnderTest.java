@@ -20,10 +20,24 @@ final class LocalRuntimeUnderTest implements AutoCloseable {
         this.running = running;
     }
 
+    /** The functions in this JVM (quick to start). */
     static LocalRuntimeUnderTest start() {
+        return start(RuntimeOptions.FunctionHosting.IN_PROCESS);
+    }
+
+    /**
+     * @param hosting {@code PROCESSES}: every function instance its own JVM from the function's built artifact (needs
+     *                {@code mvn package}: the *IT tests run after it)
+     */
+    static LocalRuntimeUnderTest start(RuntimeOptions.FunctionHosting hosting) {
         return new LocalRuntimeUnderTest(LocalRuntime.start(RuntimeOptions.defaults()
                 .withPort(0)
-                .withFailedMessageVisibilitySeconds(1)));
+                .withFailedMessageVisibilitySeconds(1)
+                .withFunctionHosting(hosting)));
+    }
+
+    RunningRuntime running() {
+        return running;
     }
 
     URI apiBaseUri() {

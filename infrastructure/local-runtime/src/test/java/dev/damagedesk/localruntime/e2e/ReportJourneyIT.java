@@ -10,7 +10,10 @@ import dev.damagedesk.domain.triage.AuditSample;
 import dev.damagedesk.domain.validation.SubmissionFormat;
 import dev.damagedesk.localaws.mailbox.LocalMailbox;
 import dev.damagedesk.localaws.mailbox.LocalMailbox.SentEmail;
+import dev.damagedesk.localruntime.RuntimeOptions;
+import dev.damagedesk.localruntime.function.process.ProcessFunction;
 import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,19 +26,26 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A damage report end to end through the local runtime: HTTP -> intake Lambda -> SQS -> processor Lambda ->
- * DynamoDB -> SQS -> notifier Lambda -> SES, every AWS call going to a real emulator.
+ * DynamoDB -> SQS -> notifier Lambda -> SES, every AWS call going to a real emulator, every function instance its
+ * own JVM started from the function's deployment artifact (as {@code ./run-local} runs them).
  */
 class ReportJourneyIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
+    private static final List<String> REPORTS = new CopyOnWriteArrayList<>();
     private static LocalRuntimeUnderTest runtime;
     private static PublicApiClient api;
     private static LocalMailbox mailbox;
 
     @BeforeAll
     static void start() {
-        runtime = LocalRuntimeUnderTest.start();
+        runtime = LocalRuntimeUnderTest.start(RuntimeOptions.FunctionHosting.PROCESSES);
+        runtime.running().addLogListener((function, line) -> {
+            if (line.startsWith("REPORT RequestId: ")) {
+                REPORTS.add(function + " " + line);
+            }
+        });
         api = new PublicApiClient(runtime.apiBaseUri());
         mailbox = runtime.cloud().aws().mailbox();
     }
@@ -43,6 +53,19 @@ class ReportJourneyIT {
     @AfterAll
     static void stop() {
         runtime.close();
+    }
+
+    @Test
+    void theFunctionsRunAsTheirOwnProcessesAndReportEachInvocationAsLambdaDoes() {
+        PublicApiClient.Reply accepted = api.submit(PublicApiClient.validReport(unique("processes")));
+        assertThat(accepted.status()).isEqualTo(202);
+
+        ProcessFunction intake = (ProcessFunction) runtime.running().functions().get("IntakeFunction");
+        assertThat(intake.instancePids()).isNotEmpty().doesNotContain(ProcessHandle.current().pid());
+        Eventually.await("the processor's REPORT line", LIMIT, () -> REPORTS.stream()
+                .filter(line -> line.startsWith("ProcessorFunction REPORT RequestId: ")).findFirst());
+        assertThat(REPORTS).anyMatch(line -> line.startsWith("IntakeFunction REPORT RequestId: ")
+                && line.contains("\tMemory Size: 1024 MB") && line.contains("\tInit Duration: "));
     }
 
     @Test
