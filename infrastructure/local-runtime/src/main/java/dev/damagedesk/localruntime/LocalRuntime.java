@@ -8,6 +8,7 @@ import dev.damagedesk.localaws.template.QueueSpec;
 import dev.damagedesk.localaws.template.SamTemplate;
 import dev.damagedesk.localaws.template.SqsEventSource;
 import dev.damagedesk.localruntime.function.FunctionLogLines;
+import dev.damagedesk.localruntime.function.InProcessOutput;
 import dev.damagedesk.localruntime.function.LambdaFunction;
 import dev.damagedesk.localruntime.function.LocalFunction;
 import dev.damagedesk.localruntime.function.SharedEnvironment;
@@ -15,6 +16,7 @@ import dev.damagedesk.localruntime.function.process.FunctionArtifacts;
 import dev.damagedesk.localruntime.function.process.ProcessFunction;
 import dev.damagedesk.localruntime.gateway.HttpApiGateway;
 import dev.damagedesk.localruntime.gateway.RouteBinding;
+import dev.damagedesk.localruntime.metrics.EmfMetrics;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
 import dev.damagedesk.localruntime.schedule.ScheduledEvents;
 import java.io.IOException;
@@ -53,6 +55,9 @@ public final class LocalRuntime {
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         // ElasticMQ's actor system warns that it cannot add a shutdown hook while the runtime's own hook stops it
         setIfAbsent("org.slf4j.simpleLogger.log.org.apache.pekko.actor.CoordinatedShutdown", "error");
+        // In-process, the handlers' log4j2 (their JSON lines on Lambda and in their own processes) is on this class path
+        // too: this JVM's SLF4J provider is chosen here rather than by class-path order.
+        setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
@@ -116,11 +121,14 @@ public final class LocalRuntime {
     }
 
     /**
-     * Starts everything, with listeners that get every line the functions' instances write (processes only; more can
-     * be added with {@link RunningRuntime#addLogListener}).
+     * Starts everything, with listeners that get every line the functions' instances write (more can be added with
+     * {@link RunningRuntime#addLogListener}); the runtime's own, {@link EmfMetrics}, reads their metrics for
+     * {@code /health}. In-process, the lines are what the functions' container threads write to standard output.
      */
     public static RunningRuntime start(RuntimeOptions options, List<FunctionLogLines> logListeners) {
+        EmfMetrics metrics = new EmfMetrics(java.time.Clock.systemUTC());
         List<FunctionLogLines> listeners = new CopyOnWriteArrayList<>(logListeners);
+        listeners.add(0, metrics);
         boolean processes = options.functionHosting() == RuntimeOptions.FunctionHosting.PROCESSES;
         // refuse before the emulators start: a missing artifact is a build step away
         FunctionArtifacts artifacts = null;
@@ -148,7 +156,12 @@ public final class LocalRuntime {
                 for (FunctionSpec spec : template.functions()) {
                     functions.put(spec.logicalId(), new LocalFunction(spec, containersFor(spec))); // loads, does not initialise
                 }
-                restoreProperties = applyEnvironments(cloud, template);
+                Runnable restoreEnvironment = applyEnvironments(cloud, template);
+                InProcessOutput output = InProcessOutput.install((function, line) -> listeners.forEach(listener -> listener.line(function, line)));
+                restoreProperties = () -> {
+                    output.close();
+                    restoreEnvironment.run();
+                };
             }
             for (FunctionSpec spec : template.functions()) {
                 for (SqsEventSource source : spec.sqsEventSources()) {
@@ -185,9 +198,9 @@ public final class LocalRuntime {
             schedules = new ScheduledEvents(template.functions(), functions, java.time.Clock.systemUTC());
             schedules.start();
             RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, restoreProperties, adminPage,
-                    schedules, listeners, scratch);
+                    schedules, listeners, scratch, metrics);
             Map<String, Object> health = health(runtime);
-            gateways.values().forEach(gateway -> gateway.ready(() -> health));
+            gateways.values().forEach(gateway -> gateway.ready(() -> withMetrics(health, metrics)));
             return runtime;
         } catch (IOException e) {
             if (schedules != null) {
@@ -288,6 +301,13 @@ public final class LocalRuntime {
             }
         }
         return byApi;
+    }
+
+    /** The runtime's endpoints, and the metrics the functions wrote in the last minute. */
+    private static Map<String, Object> withMetrics(Map<String, Object> health, EmfMetrics metrics) {
+        Map<String, Object> answer = new LinkedHashMap<>(health);
+        answer.put("metrics", metrics.lastMinute());
+        return answer;
     }
 
     private static Map<String, Object> health(RunningRuntime runtime) {

@@ -4,6 +4,7 @@ import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localruntime.function.FunctionLogLines;
 import dev.damagedesk.localruntime.function.LambdaFunction;
 import dev.damagedesk.localruntime.gateway.HttpApiGateway;
+import dev.damagedesk.localruntime.metrics.EmfMetrics;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
 import dev.damagedesk.localruntime.schedule.ScheduledEvents;
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class RunningRuntime implements AutoCloseable {
     private final Map<String, LambdaFunction> functions;
     private final List<FunctionLogLines> logListeners;
     private final Path scratch;
+    private final EmfMetrics metrics;
     private final List<SqsEventSourcePoller> pollers;
     private final Map<String, HttpApiGateway> gateways;
     private final Runnable restoreProperties;
@@ -42,7 +44,8 @@ public final class RunningRuntime implements AutoCloseable {
 
     RunningRuntime(LocalCloud cloud, Map<String, LambdaFunction> functions, List<SqsEventSourcePoller> pollers,
                    Map<String, HttpApiGateway> gateways, Runnable restoreProperties, java.util.Optional<URI> adminPageUri,
-                   ScheduledEvents schedules, List<FunctionLogLines> logListeners, Path scratch) {
+                   ScheduledEvents schedules, List<FunctionLogLines> logListeners, Path scratch, EmfMetrics metrics) {
+        this.metrics = metrics;
         this.logListeners = logListeners;
         this.scratch = scratch;
         this.adminPageUri = adminPageUri;
@@ -85,6 +88,11 @@ public final class RunningRuntime implements AutoCloseable {
         return cloud;
     }
 
+    /** The Embedded Metric Format documents the functions wrote, summed up per metric for the last minute. */
+    public EmfMetrics metrics() {
+        return metrics;
+    }
+
     /** The functions, by logical id. */
     public Map<String, LambdaFunction> functions() {
         return functions;
@@ -92,7 +100,7 @@ public final class RunningRuntime implements AutoCloseable {
 
     /**
      * Adds a listener that gets every line every function instance writes from now on, and the platform's
-     * START/END/REPORT lines (with {@code --functions processes}; in-process handlers log straight to standard output).
+     * START/END/REPORT lines (with {@code --functions processes}; in-process, what their container threads write to standard output).
      */
     public void addLogListener(FunctionLogLines listener) {
         logListeners.add(listener);

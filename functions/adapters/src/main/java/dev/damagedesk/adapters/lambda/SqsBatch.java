@@ -1,14 +1,15 @@
 package dev.damagedesk.adapters.lambda;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.application.PermanentFailureException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The batch loop of every SQS function, written once. Each record is parsed and handled on its own; a record that
@@ -25,13 +26,16 @@ import java.util.function.Function;
  *       delivery of the same notice holds its claim.</li>
  * </ul>
  *
- * Log lines name the message id, its receive count and the handler's summary or the exception's type and
+ * Log lines carry the message id as the key {@code messageId} (and {@code reportId} when the handler sets it:
+ * {@link LogKeys#reportId}), and name the receive count and the handler's summary or the exception's type and
  * message, never the body: bodies carry reporters' names and contacts. Summaries and exception messages of this
  * code base name ids, codes and counts only.
  *
  * @param <M> the parsed message
  */
 public final class SqsBatch<M> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqsBatch.class);
 
     /** What handling one record came to. */
     public record Result(boolean done, String summary) {
@@ -72,29 +76,33 @@ public final class SqsBatch<M> {
         this.handler = Objects.requireNonNull(handler, "handler");
     }
 
-    public SQSBatchResponse handle(SQSEvent event, Context context) {
+    /** Handles every record of the batch; the log lines of each carry its {@code messageId} (and {@code reportId}). */
+    public SQSBatchResponse handle(SQSEvent event) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage message : records) {
             String id = message.getMessageId();
+            MDC.put(LogKeys.MESSAGE_ID, id);
             String receive = " (receive " + receiveCount(message) + ")";
             try {
                 Result result = handler.handle(parse.apply(message.getBody()));
                 if (result.done()) {
-                    context.getLogger().log(what + " " + id + ": " + result.summary(), LogLevel.INFO);
+                    LOG.info("{}: {}", what, result.summary());
                 } else {
-                    context.getLogger().log(what + " " + id + receive + " retried later: " + result.summary(),
-                            LogLevel.INFO);
+                    LOG.info("{}{} retried later: {}", what, receive, result.summary());
                     failures.add(new SQSBatchResponse.BatchItemFailure(id));
                 }
             } catch (PermanentFailureException permanent) {
-                context.getLogger().log(what + " " + id + receive + " cannot be processed, left for the dead-letter"
-                        + " queue: " + permanent.getMessage(), LogLevel.ERROR);
+                LOG.error("{}{} cannot be processed, left for the dead-letter queue: {}", what, receive,
+                        permanent.getMessage());
                 failures.add(new SQSBatchResponse.BatchItemFailure(id));
             } catch (RuntimeException transientOrBug) {
-                context.getLogger().log(what + " " + id + receive + " failed, will retry: "
-                        + transientOrBug.getClass().getSimpleName() + ": " + transientOrBug.getMessage(), LogLevel.WARN);
+                LOG.warn("{}{} failed, will retry: {}: {}", what, receive, transientOrBug.getClass().getSimpleName(),
+                        transientOrBug.getMessage());
                 failures.add(new SQSBatchResponse.BatchItemFailure(id));
+            } finally {
+                MDC.remove(LogKeys.MESSAGE_ID);
+                MDC.remove(LogKeys.REPORT_ID);
             }
         }
         return new SQSBatchResponse(failures);

@@ -2,14 +2,11 @@ package dev.damagedesk.adapters.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.message.MessageFormatException;
 import dev.damagedesk.application.PermanentFailureException;
-import dev.damagedesk.localaws.lambda.LocalContext;
-import java.nio.charset.StandardCharsets;
+import dev.damagedesk.localaws.lambda.CapturedOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,27 +16,6 @@ import org.junit.jupiter.api.Test;
 class SqsBatchTest {
 
     private static final String SECRET = "Kim Minji <minji@example.com> 010-1234-5678";
-
-    private final List<String> lines = new ArrayList<>();
-    private final LambdaLogger logger = new LambdaLogger() {
-        @Override
-        public void log(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void log(byte[] message) {
-            log(new String(message, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void log(String message, LogLevel level) {
-            log(level + " " + message);
-        }
-    };
-    private final LocalContext context = new LocalContext("request", "TestFunction",
-            "arn:aws:lambda:us-east-1:000000000000:function:TestFunction", "local", 1024,
-            System.nanoTime() + 30_000_000_000L, logger);
 
     /** Bodies are "<what to do>|<personal data>": the handler acts on the first part. */
     private final SqsBatch<String[]> batch = new SqsBatch<>("test message", body -> {
@@ -71,30 +47,40 @@ class SqsBatchTest {
     @Test
     void onlyTheRecordsThatWereNotHandledAreReturnedAsFailures() {
         SQSBatchResponse response = batch.handle(event("ok|" + SECRET, "busy|" + SECRET, "unknown-incident|" + SECRET,
-                "outage|" + SECRET, "malformed " + SECRET, "ok|" + SECRET), context);
+                "outage|" + SECRET, "malformed " + SECRET, "ok|" + SECRET));
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("m1", "m2", "m3", "m4");
     }
 
     @Test
-    void permanentFailuresAreErrorsTransientOnesWarningsAndNoLineCarriesTheBody() {
-        batch.handle(event("ok|" + SECRET, "busy|" + SECRET, "unknown-incident|" + SECRET, "outage|" + SECRET,
-                "malformed " + SECRET), context);
+    void permanentFailuresAreErrorsTransientOnesWarningsEachLineCarriesItsMessageIdAndNoneTheBody() {
+        List<Map<String, Object>> lines;
+        try (CapturedOutput output = CapturedOutput.start()) {
+            batch.handle(event("ok|" + SECRET, "busy|" + SECRET, "unknown-incident|" + SECRET, "outage|" + SECRET,
+                    "malformed " + SECRET));
+            lines = output.logEvents();
+            assertThat(output.lines()).noneMatch(line -> line.contains("minji") || line.contains("Kim")
+                    || line.contains("010-"));
+        }
 
-        assertThat(lines).hasSize(5).noneMatch(line -> line.contains("minji") || line.contains("Kim")
-                || line.contains("010-"));
-        assertThat(lines.get(0)).isEqualTo("INFO test message m0: handled");
-        assertThat(lines.get(1)).startsWith("INFO test message m1 (receive 3) retried later");
-        assertThat(lines.get(2)).startsWith("ERROR test message m2 (receive 3) cannot be processed")
+        assertThat(lines).hasSize(5);
+        assertThat(lines).extracting(line -> line.get("messageId")).containsExactly("m0", "m1", "m2", "m3", "m4");
+        assertThat(lines).extracting(line -> line.get("level"))
+                .containsExactly("INFO", "INFO", "ERROR", "WARN", "ERROR");
+        assertThat(lines.get(0).get("message")).isEqualTo("test message: handled");
+        assertThat((String) lines.get(1).get("message")).startsWith("test message (receive 3) retried later");
+        assertThat((String) lines.get(2).get("message")).startsWith("test message (receive 3) cannot be processed")
                 .contains("incident 1999-01-01 is not known");
-        assertThat(lines.get(3)).startsWith("WARN test message m3 (receive 3) failed, will retry")
+        assertThat((String) lines.get(3).get("message")).startsWith("test message (receive 3) failed, will retry")
                 .contains("IllegalStateException");
-        assertThat(lines.get(4)).startsWith("ERROR test message m4").contains("no separator");
+        assertThat((String) lines.get(4).get("message")).contains("no separator");
+        // the keys are the record's only: none is left for the lines after the batch
+        assertThat(org.slf4j.MDC.get("messageId")).isNull();
     }
 
     @Test
     void anEmptyEventHasNoFailures() {
-        assertThat(batch.handle(new SQSEvent(), context).getBatchItemFailures()).isEmpty();
+        assertThat(batch.handle(new SQSEvent()).getBatchItemFailures()).isEmpty();
     }
 }

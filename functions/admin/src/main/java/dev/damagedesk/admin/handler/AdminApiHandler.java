@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.adapters.json.ReportViews;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
+import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
@@ -49,6 +49,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -80,16 +82,29 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     /** The largest request body any route accepts (a policy document is the largest). */
     static final int MAX_BODY_BYTES = 256 * 1024;
 
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApiHandler.class);
+
     private final AdminServices services;
     private final SnapStartPriming priming;
 
+    private final PowertoolsTelemetry telemetry;
+
     /** Called by Lambda once per container: builds the SDK clients and everything else once. */
     public AdminApiHandler() {
-        this(AdminWiring.services(FunctionEnvironment.system()));
+        this(FunctionEnvironment.system());
     }
 
-    AdminApiHandler(AdminServices services) {
+    private AdminApiHandler(FunctionEnvironment environment) {
+        this(PowertoolsTelemetry.forFunction(environment), environment);
+    }
+
+    private AdminApiHandler(PowertoolsTelemetry telemetry, FunctionEnvironment environment) {
+        this(AdminWiring.services(environment, telemetry), telemetry);
+    }
+
+    AdminApiHandler(AdminServices services, PowertoolsTelemetry telemetry) {
         this.services = services;
+        this.telemetry = telemetry;
         this.priming = SnapStartPriming.register("admin", this::warmUp);
     }
 
@@ -100,6 +115,10 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return telemetry.invoke(context, () -> route(event));
+    }
+
+    private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent event) {
         Map<String, String> headers = lowerCased(event.getHeaders());
         Language language = Language.fromAcceptLanguage(headers.get("accept-language"));
         Optional<Actor> caller = StaffClaims.actorOf(event);
@@ -136,10 +155,10 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                     ? AdminResponses.OVER_LIMIT : AdminResponses.forbidden(neededFor(route)), language);
         } catch (SdkException unavailable) {
             // The SDK's message names the service and the error, never a report's content.
-            context.getLogger().log("Admin route " + route + " failed, a dependency is unavailable: " + unavailable, LogLevel.WARN);
+            LOG.warn("Admin route {} failed, a dependency is unavailable: {}", route, unavailable.toString());
             return HttpAnswers.unavailable(AdminResponses.UNAVAILABLE, language);
         } catch (RuntimeException bug) {
-            context.getLogger().log("Unhandled error on " + route + ": " + bug.getClass().getName(), LogLevel.ERROR);
+            LOG.error("Unhandled error on {}: {}", route, bug.getClass().getName());
             return HttpAnswers.error(500, AdminResponses.INTERNAL, language);
         }
     }

@@ -12,6 +12,7 @@ import dev.damagedesk.application.audit.VerifyAuditChain;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.ContactIndex;
+import dev.damagedesk.application.port.Measurements;
 import dev.damagedesk.application.port.MessageQueues;
 import dev.damagedesk.application.port.ReportStore;
 import dev.damagedesk.application.port.StaleReportException;
@@ -31,8 +32,8 @@ final class AdminWiring {
     }
 
     /** What the admin API needs: the job worker's parts plus the queue monitor, the ledgers and the policy pages. */
-    static AdminServices services(FunctionEnvironment environment) {
-        StaffWiring.Shared shared = StaffWiring.shared(environment);
+    static AdminServices services(FunctionEnvironment environment, Measurements measurements) {
+        StaffWiring.Shared shared = StaffWiring.shared(environment, measurements);
         DynamoDbClient dynamoDb = shared.clients().dynamoDb();
         ContactIndex contacts = new DynamoDbDuplicateRegistry(dynamoDb, shared.table(), shared.retention(), shared.clock());
         MessageQueues queues = new SqsMessageQueues(shared.clients().sqs(), SqsMessageQueues.parse(environment.required("MONITORED_QUEUES")));

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.lambda.SqsBatch;
 import dev.damagedesk.adapters.message.JobPageMessage;
@@ -21,15 +22,25 @@ public final class StaffJobHandler implements RequestHandler<SQSEvent, SQSBatchR
     /** The job a warm-up looks up: no job has this id (they are UUIDs). */
     static final String ABSENT_JOB = "snapstart-warm-up";
 
+    private final PowertoolsTelemetry telemetry;
     private final SqsBatch<JobPage> batch;
     private final StaffJobWork services;
     private final SnapStartPriming priming;
 
     public StaffJobHandler() {
-        this(StaffWiring.jobWork(FunctionEnvironment.system()));
+        this(FunctionEnvironment.system());
     }
 
-    StaffJobHandler(StaffJobWork services) {
+    private StaffJobHandler(FunctionEnvironment environment) {
+        this(PowertoolsTelemetry.forFunction(environment), environment);
+    }
+
+    private StaffJobHandler(PowertoolsTelemetry telemetry, FunctionEnvironment environment) {
+        this(StaffWiring.jobWork(environment, telemetry), telemetry);
+    }
+
+    StaffJobHandler(StaffJobWork services, PowertoolsTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.services = services;
         this.batch = new SqsBatch<>("job page", JobPageMessage::fromJson, page -> {
             StaffJob job = services.jobs().find(page.jobId())
@@ -50,6 +61,6 @@ public final class StaffJobHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.handle(event, context);
+        return telemetry.invoke(context, () -> batch.handle(event));
     }
 }

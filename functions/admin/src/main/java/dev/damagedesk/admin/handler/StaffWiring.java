@@ -13,6 +13,7 @@ import dev.damagedesk.adapters.storage.S3ExportFiles;
 import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.port.AuditTrail;
 import dev.damagedesk.application.port.ExportFiles;
+import dev.damagedesk.application.port.Measurements;
 import dev.damagedesk.application.port.StaffJobQueue;
 import dev.damagedesk.application.port.StaffJobs;
 import dev.damagedesk.application.staff.BulkDecisions;
@@ -35,8 +36,8 @@ final class StaffWiring {
     }
 
     /** What {@code StaffJobFunction} needs, and so only what its IAM policy allows: reports, the trail, its queue, exports. */
-    static StaffJobWork jobWork(FunctionEnvironment environment) {
-        return shared(environment).work();
+    static StaffJobWork jobWork(FunctionEnvironment environment, Measurements measurements) {
+        return shared(environment, measurements).work();
     }
 
     record Shared(Clock clock, AwsClients clients, String table, Duration retention, AuditTrail trail,
@@ -44,7 +45,7 @@ final class StaffWiring {
                           StaffDecisions rules, long limit, ReportDecider decider, StaffJobWork work) {
     }
 
-    static Shared shared(FunctionEnvironment environment) {
+    static Shared shared(FunctionEnvironment environment, Measurements measurements) {
         Clock clock = Clock.systemUTC();
         AwsClients clients = new AwsClients(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
@@ -61,7 +62,7 @@ final class StaffWiring {
         StaffDecisions rules = new StaffDecisions(limit);
         ReportDecider decider = new DecideReport(reports, changes, rules, incidents,
                 new SqsNotifications(new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL"))),
-                clock).asDecider();
+                clock, measurements).asDecider();
         StaffJobWork work = new StaffJobWork(jobs, new BulkDecisions(reports, jobs, jobQueue, decider, clock),
                 new ExportJobs(reports, jobs, jobQueue, files, clock));
         return new Shared(clock, clients, table, retention, trail, reports, changes, incidents, rules, limit, decider, work);

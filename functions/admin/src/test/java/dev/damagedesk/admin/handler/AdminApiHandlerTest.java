@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.adapters.message.JobPageMessage;
 import dev.damagedesk.application.memory.InMemoryExportFiles;
@@ -82,7 +84,9 @@ class AdminApiHandlerTest {
                     new ServiceOutage("taxi", null, StaffFixtures.T0, StaffFixtures.T0.plusSeconds(3600), false))));
     private final InMemoryIncidentRecords incidents = new InMemoryIncidentRecords(new IncidentCatalog().get("2022-10-15"));
     private final AdminServices services = services(fixtures.store);
-    private final AdminApiHandler handler = new AdminApiHandler(services);
+    private final PowertoolsTelemetry telemetry = PowertoolsTelemetry.forFunction(FunctionEnvironment.of(Map.of(
+            PowertoolsTelemetry.NAMESPACE_VARIABLE, "DamageDesk", PowertoolsTelemetry.SERVICE_VARIABLE, "damagedesk")));
+    private final AdminApiHandler handler = new AdminApiHandler(services, telemetry);
 
     private AdminServices services(ReportStore store) {
         ReportDetails.AllowedActions allowed = (actor, stored) -> actor.role().atLeast(StaffRole.REVIEWER)
@@ -344,7 +348,7 @@ class AdminApiHandlerTest {
                 new Class<?>[] {ReportStore.class}, (proxy, method, args) -> {
                     throw SdkClientException.create("Unable to execute HTTP request: Connection refused");
                 });
-        AdminApiHandler withoutTable = new AdminApiHandler(services(down));
+        AdminApiHandler withoutTable = new AdminApiHandler(services(down), telemetry);
 
         APIGatewayV2HTTPResponse response = withoutTable.handleRequest(
                 EventLoader.loadApiGatewayHttpEvent("events/admin-get-queue.json"), LocalContext.forTest("AdminFunction"));
@@ -359,7 +363,7 @@ class AdminApiHandlerTest {
         SQSEvent batch = EventLoader.loadSQSEvent("events/staff-job-batch.json");
         batch.getRecords().get(0).setBody("{\"schema\":\"staff-job-page/1\",\"jobId\":\"nope\",\"page\":1}");
 
-        SQSBatchResponse response = new StaffJobHandler(services.jobWork()).handleRequest(batch, LocalContext.forTest("StaffJobFunction"));
+        SQSBatchResponse response = new StaffJobHandler(services.jobWork(), telemetry).handleRequest(batch, LocalContext.forTest("StaffJobFunction"));
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("3f1c9a2e-5b7d-4e8f-a1c2-d3e4f5a6b7c8");
@@ -492,7 +496,7 @@ class AdminApiHandlerTest {
 
     /** Runs the queued job pages through the worker, as the SQS event source would, one message per batch. */
     private int drainWithTheWorker() {
-        StaffJobHandler worker = new StaffJobHandler(services.jobWork());
+        StaffJobHandler worker = new StaffJobHandler(services.jobWork(), telemetry);
         int pages = 0;
         for (Optional<JobPage> page = jobQueue.poll(); page.isPresent(); page = jobQueue.poll()) {
             SQSEvent batch = EventLoader.loadSQSEvent("events/staff-job-batch.json");

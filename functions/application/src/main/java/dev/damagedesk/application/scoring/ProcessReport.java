@@ -4,6 +4,7 @@ import dev.damagedesk.application.PermanentFailureException;
 import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.port.ContactIndex;
 import dev.damagedesk.application.port.Incidents;
+import dev.damagedesk.application.port.Measurements;
 import dev.damagedesk.application.port.Notifications;
 import dev.damagedesk.domain.audit.AuditAction;
 import dev.damagedesk.domain.incident.Incident;
@@ -15,6 +16,7 @@ import dev.damagedesk.domain.triage.ReportTriage;
 import dev.damagedesk.domain.validation.SubmissionParser;
 import dev.damagedesk.domain.validation.Validated;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,15 +37,17 @@ public final class ProcessReport {
     private final ReportChanges changes;
     private final Notifications notifications;
     private final Clock clock;
+    private final Measurements measurements;
 
     public ProcessReport(Incidents incidents, ContactIndex contacts, ReportTriage triage, ReportChanges changes,
-                         Notifications notifications, Clock clock) {
+                         Notifications notifications, Clock clock, Measurements measurements) {
         this.incidents = Objects.requireNonNull(incidents, "incidents");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.triage = Objects.requireNonNull(triage, "triage");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.measurements = Objects.requireNonNull(measurements, "measurements");
     }
 
     /**
@@ -79,6 +83,12 @@ public final class ProcessReport {
         ReportChanges.Stored stored = changes.store(triaged, PROCESSOR, AuditAction.SCORED);
         // A redelivery acknowledges what is stored: an earlier attempt may have crashed before queueing it.
         notifications.acknowledge(stored.report());
+        if (stored.storedNow()) {
+            // Counted by the delivery that stored it: a redelivery adds nothing.
+            measurements.reportStored(Duration.between(submitted.receivedAt(), clock.instant()));
+            stored.report().report().duplicate().ifPresent(first -> measurements.duplicateLinked());
+            measurements.decided(stored.report().report().decision().ruleId());
+        }
         return stored.storedNow();
     }
 }

@@ -2,6 +2,7 @@ package dev.damagedesk.application.staff;
 
 import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.port.Incidents;
+import dev.damagedesk.application.port.Measurements;
 import dev.damagedesk.application.port.Notifications;
 import dev.damagedesk.application.port.ReportStore;
 import dev.damagedesk.application.port.StaleReportException;
@@ -60,15 +61,17 @@ public final class DecideReport {
     private final Incidents incidents;
     private final Notifications notifications;
     private final Clock clock;
+    private final Measurements measurements;
 
     public DecideReport(ReportStore reports, ReportChanges changes, StaffDecisions decisions, Incidents incidents,
-                        Notifications notifications, Clock clock) {
+                        Notifications notifications, Clock clock, Measurements measurements) {
         this.reports = Objects.requireNonNull(reports, "reports");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.incidents = Objects.requireNonNull(incidents, "incidents");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.measurements = Objects.requireNonNull(measurements, "measurements");
     }
 
     /**
@@ -106,6 +109,10 @@ public final class DecideReport {
         StoredReport written = changes.change(stored, change.report(), actor, change.action(), change.reason(),
                 change.detail());
         notify(written, decision);
+        // Counted once, when written: a retry of the same decision (above) changes nothing.
+        if (written.report().decision() != null) {
+            measurements.decided(written.report().decision().ruleId());
+        }
         return new Decided(written);
     }
 

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.damagedesk.application.PermanentFailureException;
 import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.memory.InMemoryAuditTrail;
+import dev.damagedesk.application.memory.InMemoryMeasurements;
 import dev.damagedesk.application.memory.InMemoryReportStore;
 import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.application.testing.UseCaseFixtures.FakeIncidents;
@@ -40,13 +41,15 @@ class ProcessReportTest {
     private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
     private final MemoryContacts contacts = new MemoryContacts();
     private final RecordingNotifications notifications = new RecordingNotifications();
+    private final InMemoryMeasurements measurements = new InMemoryMeasurements();
     private final ProcessReport process = new ProcessReport(
             new FakeIncidents(policy("2022-10-15/v1", version -> extension(version, 4230))),
             contacts,
             new ReportTriage(RiskAssessment.withDefaults(), new InMemoryDuplicateRegistry(), new Triage(AuditSample.none())),
             new ReportChanges(store, trail, Duration.ofDays(1095), CLOCK),
             notifications,
-            CLOCK);
+            CLOCK,
+            measurements);
 
     private static SubmittedReport submitted(ReportId id, String email) {
         return new SubmittedReport(id, RECEIVED_AT, INCIDENT_ID, "token-hash", SubmissionFormat.toMap(music(email)));
@@ -68,6 +71,18 @@ class ProcessReportTest {
         assertThat(scored.after().extensionMinutes()).isEqualTo(4230);
         assertThat(trail.entriesOf(id(1))).containsExactly(scored);
         assertThat(notifications.acknowledged).containsExactly(stored);
+    }
+
+    @Test
+    void aStoredReportIsMeasuredOnceWithItsLagAndRuleAndARedeliveryAddsNothing() {
+        process.process(submitted(id(1), "minji@example.com"));
+        process.process(submitted(id(1), "minji@example.com"));
+
+        String rule = store.find(id(1)).orElseThrow().report().decision().ruleId();
+        assertThat(measurements.counts()).containsOnly(
+                org.assertj.core.api.Assertions.entry("reportStored", 1),
+                org.assertj.core.api.Assertions.entry("decided:" + rule, 1));
+        assertThat(measurements.lags()).containsExactly(Duration.between(RECEIVED_AT, CLOCK.instant()));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.memory.InMemoryAuditTrail;
+import dev.damagedesk.application.memory.InMemoryMeasurements;
 import dev.damagedesk.application.memory.InMemoryReportStore;
 import dev.damagedesk.application.port.StaleReportException;
 import dev.damagedesk.application.port.StoredReport;
@@ -50,8 +51,9 @@ class DecideReportTest {
     private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
     private final ReportChanges changes = new ReportChanges(store, trail, Duration.ofDays(1095), CLOCK);
     private final RecordingNotifications notifications = new RecordingNotifications();
+    private final InMemoryMeasurements measurements = new InMemoryMeasurements();
     private final DecideReport decide = new DecideReport(store, changes, new StaffDecisions(100_000),
-            new FakeIncidents(policy(V1, version -> extension(version, 4230))), notifications, CLOCK);
+            new FakeIncidents(policy(V1, version -> extension(version, 4230))), notifications, CLOCK, measurements);
 
     private StoredReport inReview(int n, Decision decision, ReportId duplicateOf) {
         Report report = received(id(n), music("r" + n + "@example.com")).triaged(new TriageResult(
@@ -87,6 +89,7 @@ class DecideReportTest {
             assertThat(entry.after().amountKrw()).isEqualTo(42_000);
             assertThat(trail.entriesOf(review.report().id())).hasSize(2).last().isEqualTo(entry);
             assertThat(notifications.decided).containsExactly(written);
+            assertThat(measurements.counts()).containsOnlyKeys("decided:" + written.report().decision().ruleId());
         });
     }
 
@@ -107,6 +110,7 @@ class DecideReportTest {
         assertThat(store.find(review.report().id()).orElseThrow().report().status()).isEqualTo(ReportStatus.APPROVED);
         assertThat(trail.entriesOf(review.report().id())).hasSize(2);
         assertThat(notifications.decided).hasSize(1);
+        assertThat(measurements.counts().values()).containsExactly(1);
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.damagedesk.deadlines.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.repository.DynamoDbAuditTrail;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -28,6 +30,9 @@ public final class DocumentDeadlineHandler implements RequestHandler<ScheduledEv
     /** Kept free at the end of the invocation for the write in flight and the answer. */
     static final Duration SAFETY_MARGIN = Duration.ofSeconds(10);
 
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentDeadlineHandler.class);
+
+    private final PowertoolsTelemetry telemetry;
     private final ExpireDocumentRequests expire;
     private final Clock clock;
     private final Runnable warmUpReads;
@@ -38,6 +43,7 @@ public final class DocumentDeadlineHandler implements RequestHandler<ScheduledEv
     }
 
     DocumentDeadlineHandler(FunctionEnvironment environment, Clock clock) {
+        this.telemetry = PowertoolsTelemetry.forFunction(environment);
         DynamoDbClient dynamoDb = new AwsClients(environment).dynamoDb();
         DynamoDbAuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
         DynamoDbReportStore reports = new DynamoDbReportStore(dynamoDb, environment.required("REPORTS_TABLE"), trail);
@@ -57,12 +63,15 @@ public final class DocumentDeadlineHandler implements RequestHandler<ScheduledEv
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return telemetry.invoke(context, () -> run(event, context));
+    }
+
+    private Map<String, Object> run(ScheduledEvent event, Context context) {
         Instant stopBy = clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(SAFETY_MARGIN);
         ExpireDocumentRequests.Outcome outcome = expire.run(stopBy);
-        context.getLogger().log("Document deadlines (scheduled " + event.getTime() + "): " + outcome.examined()
-                + " waiting for documents, " + outcome.overdue() + " overdue, " + outcome.moved()
-                + " moved back to review, " + outcome.skipped() + " changed meanwhile"
-                + (outcome.finished() ? "" : "; the rest is left to the next run"), LogLevel.INFO);
+        LOG.info("Document deadlines (scheduled {}): {} waiting for documents, {} overdue, {} moved back to review,"
+                + " {} changed meanwhile{}", event.getTime(), outcome.examined(), outcome.overdue(), outcome.moved(),
+                outcome.skipped(), outcome.finished() ? "" : "; the rest is left to the next run");
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("examined", outcome.examined());
         answer.put("overdue", outcome.overdue());

@@ -1,6 +1,7 @@
 package dev.damagedesk.intake.handler;
 
 import dev.damagedesk.domain.validation.FieldError;
+import dev.damagedesk.intake.submit.ReportSubmissionService;
 
 /** The public API's error texts, in English and Korean; the answers' shape is {@link dev.damagedesk.adapters.lambda.HttpAnswers}'s. */
 final class ApiResponses {
@@ -15,7 +16,7 @@ final class ApiResponses {
     static final FieldError ROUTE_NOT_FOUND = new FieldError(null, "not_found",
             "No such resource.", "해당 주소가 없습니다.");
 
-    static final FieldError KEY_REUSED = new FieldError("Idempotency-Key", "idempotency_key_reused",
+    static final FieldError KEY_REUSED = new FieldError("Idempotency-Key", ReportSubmissionService.KEY_REUSED_CODE,
             "This Idempotency-Key was already used for a different report. Use a new key for a new report.",
             "이 Idempotency-Key는 이미 다른 신고에 사용되었습니다. 새 신고에는 새 키를 사용해 주세요.");
 

@@ -1,16 +1,14 @@
 package dev.damagedesk.intake.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
+import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
@@ -28,6 +26,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -46,6 +46,9 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             + "\"occurredFrom\":\"2022-10-15T15:30:00+09:00\",\"occurredTo\":\"2022-10-16T15:00:00+09:00\","
             + "\"amountClaimedKrw\":10900,\"description\":\"warm-up\",\"privacyConsent\":false}";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReportApiHandler.class);
+
+    private final PowertoolsTelemetry telemetry;
     private final SubmitRoute submit;
     private final StatusRoute status;
     private final TrackingTokens tokens;
@@ -60,6 +63,7 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     ReportApiHandler(FunctionEnvironment environment, Clock clock) {
+        this.telemetry = PowertoolsTelemetry.forFunction(environment);
         AwsClients clients = new AwsClients(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         SqsClient sqs = clients.sqs();
@@ -76,14 +80,14 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
         this.submit = new SubmitRoute(new ReportSubmissionService(
                 () -> new SubmissionParser(incidents.incident(incidentId).services(), clock), intakeQueue,
-                new IdempotencyStore(dynamoDb, table), tokens, quote, incidentId, clock, random));
+                new IdempotencyStore(dynamoDb, table), tokens, quote, incidentId, clock, random, telemetry), telemetry);
         this.status = new StatusRoute(new ReportStatusService(DynamoDbReportStore.readOnly(dynamoDb, table), tokens, clock), quote);
         this.priming = SnapStartPriming.register("intake", this::warmUp, this::renewRandomness);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return answer(event, context.getLogger());
+        return telemetry.invoke(context, () -> route(event));
     }
 
     /**
@@ -94,7 +98,6 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
      * Nothing is stored or queued.
      */
     List<APIGatewayV2HTTPResponse> warmUp() {
-        LambdaLogger logger = LambdaRuntime.getLogger();
         APIGatewayV2HTTPEvent report = APIGatewayV2HTTPEvent.builder().withRouteKey(SUBMIT_ROUTE)
                 .withHeaders(Map.of("content-type", "application/json", "accept-language", "ko"))
                 .withBody(WARM_UP_REPORT).withIsBase64Encoded(false).build();
@@ -102,7 +105,7 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         APIGatewayV2HTTPEvent lookup = APIGatewayV2HTTPEvent.builder().withRouteKey(STATUS_ROUTE)
                 .withHeaders(Map.of(StatusRoute.TOKEN_HEADER, tokens.issue(issued)))
                 .withPathParameters(Map.of("reportId", issued.value())).build();
-        List<APIGatewayV2HTTPResponse> answers = List.of(answer(report, logger), answer(lookup, logger));
+        List<APIGatewayV2HTTPResponse> answers = List.of(route(report), route(lookup));
         intakeQueue.refusedSend();
         return answers;
     }
@@ -112,25 +115,19 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         random.setSeed(random.generateSeed(32));
     }
 
-    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event, LambdaLogger logger) {
+    private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent event) {
         Map<String, String> headers = Headers.lowerCased(event.getHeaders());
         Language language = Language.fromAcceptLanguage(headers.get("accept-language"));
         try {
             return switch (Optional.ofNullable(event.getRouteKey()).orElse("")) {
-                case SUBMIT_ROUTE -> submit.handle(event, headers, logger);
-                case STATUS_ROUTE -> status.handle(event, headers, language, logger);
+                case SUBMIT_ROUTE -> submit.handle(event, headers);
+                case STATUS_ROUTE -> status.handle(event, headers, language);
                 default -> HttpAnswers.error(404, ApiResponses.ROUTE_NOT_FOUND, language);
             };
         } catch (RuntimeException bug) {
-            // Logged in full for us; the caller gets a plain message and no stack trace.
-            logger.log("Unhandled error on " + event.getRouteKey() + ": " + stackTrace(bug), LogLevel.ERROR);
+            // Logged in full for us (the exception's stack, never the request); the caller gets a plain message.
+            LOG.error("Unhandled error on {}", event.getRouteKey(), bug);
             return HttpAnswers.error(500, ApiResponses.INTERNAL, language);
         }
-    }
-
-    private static String stackTrace(Throwable error) {
-        var out = new java.io.StringWriter();
-        error.printStackTrace(new java.io.PrintWriter(out));
-        return out.toString();
     }
 }

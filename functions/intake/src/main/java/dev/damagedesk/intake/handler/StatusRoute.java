@@ -1,9 +1,7 @@
 package dev.damagedesk.intake.handler;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.json.ReportViews;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
 import dev.damagedesk.domain.report.Language;
@@ -14,12 +12,16 @@ import dev.damagedesk.intake.status.ReportStatusService;
 import dev.damagedesk.intake.submit.ProcessingTimeQuote;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** {@code GET /v1/reports/{reportId}} with the private token in the {@code X-Tracking-Token} header. */
 final class StatusRoute {
 
     static final String TOKEN_HEADER = "x-tracking-token";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusRoute.class);
 
     private final ReportStatusService service;
     private final ProcessingTimeQuote quote;
@@ -29,14 +31,13 @@ final class StatusRoute {
         this.quote = quote;
     }
 
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Map<String, String> headers, Language headerLanguage,
-                                    LambdaLogger logger) {
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Map<String, String> headers, Language headerLanguage) {
         String id = event.getPathParameters() == null ? null : event.getPathParameters().get("reportId");
         Lookup lookup;
         try {
             lookup = service.lookup(id, headers.get(TOKEN_HEADER));
         } catch (SdkException unavailable) {
-            logger.log("Status lookup failed, table unavailable: " + unavailable, LogLevel.WARN);
+            LOG.warn("Status lookup failed, table unavailable: {}", unavailable.toString());
             return HttpAnswers.unavailable(ApiResponses.LOOKUP_UNAVAILABLE, headerLanguage);
         }
         if (lookup instanceof Lookup.Queued queued) {

@@ -1,11 +1,12 @@
 package dev.damagedesk.intake.handler;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
+import dev.damagedesk.adapters.lambda.LogKeys;
 import dev.damagedesk.adapters.queue.MessageQueue;
+import dev.damagedesk.application.port.Measurements;
+import dev.damagedesk.domain.validation.FieldError;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.intake.submit.ReportSubmissionService.Result;
 import dev.damagedesk.intake.submit.ReportSubmissionService;
@@ -13,28 +14,34 @@ import dev.damagedesk.intake.submit.RequestBody;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** {@code POST /v1/reports}: HTTP in, {@link ReportSubmissionService} call, HTTP out. */
 final class SubmitRoute {
 
-    private final ReportSubmissionService service;
+    private static final Logger LOG = LoggerFactory.getLogger(SubmitRoute.class);
 
-    SubmitRoute(ReportSubmissionService service) {
+    private final ReportSubmissionService service;
+    private final Measurements measurements;
+
+    SubmitRoute(ReportSubmissionService service, Measurements measurements) {
         this.service = service;
+        this.measurements = measurements;
     }
 
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Map<String, String> headers, LambdaLogger logger) {
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
         Language headerLanguage = Language.fromAcceptLanguage(headers.get("accept-language"));
         RequestBody.Parsed parsed = RequestBody.parse(headers.get("content-type"), event.getBody(), event.getIsBase64Encoded());
         if (parsed instanceof RequestBody.Parsed.UnsupportedMediaType unsupported) {
-            return HttpAnswers.error(415, unsupported.error(), headerLanguage);
+            return refused(415, unsupported.error(), headerLanguage);
         }
         if (parsed instanceof RequestBody.Parsed.TooLarge tooLarge) {
-            return HttpAnswers.error(413, tooLarge.error(), headerLanguage);
+            return refused(413, tooLarge.error(), headerLanguage);
         }
         if (parsed instanceof RequestBody.Parsed.Malformed malformed) {
-            return HttpAnswers.error(400, malformed.error(), headerLanguage);
+            return refused(400, malformed.error(), headerLanguage);
         }
         RequestBody.Parsed.Json json = (RequestBody.Parsed.Json) parsed;
         // Errors about the report are written in the language the reporter chose in it, when it says one.
@@ -43,14 +50,14 @@ final class SubmitRoute {
 
         Optional<String> idempotencyKey = Optional.ofNullable(headers.get("idempotency-key"));
         if (idempotencyKey.isPresent() && !idempotencyKey.get().matches("[\\x21-\\x7E]{8,128}")) {
-            return HttpAnswers.error(400, ApiResponses.KEY_FORMAT, language);
+            return refused(400, ApiResponses.KEY_FORMAT, language);
         }
 
         Result result;
         try {
             result = service.submit(json.object(), json.bytes(), idempotencyKey);
         } catch (MessageQueue.QueueUnavailableException | SdkException unavailable) {
-            logger.log("Report not accepted, queue or table unavailable: " + unavailable, LogLevel.WARN);
+            LOG.warn("Report not accepted, queue or table unavailable: {}", unavailable.toString());
             return HttpAnswers.unavailable(ApiResponses.UNAVAILABLE, language);
         }
         if (result instanceof Result.Rejected rejected) {
@@ -60,6 +67,8 @@ final class SubmitRoute {
             return HttpAnswers.error(409, ApiResponses.KEY_REUSED, language);
         }
         Result.Accepted accepted = (Result.Accepted) result;
+        LogKeys.reportId(accepted.reportId().value());
+        LOG.info("Report accepted");
         String statusPath = "/v1/reports/" + accepted.reportId().value();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reportId", accepted.reportId().value());
@@ -72,5 +81,12 @@ final class SubmitRoute {
                 ? "신고가 접수되었습니다. 조회 토큰은 다시 보여 드리지 않으니 안전하게 보관해 주세요."
                 : "Your report was received. Keep the tracking token safe: it is not shown again.");
         return HttpAnswers.json(202, body, Map.of("Location", statusPath));
+    }
+
+    /** A request refused before it reached the service (which counts its own refusals): counted by its code. */
+    private APIGatewayV2HTTPResponse refused(int status, FieldError error, Language language) {
+        measurements.reportRefused(error.code());
+        LOG.info("Report refused: {} {}", status, error.code());
+        return HttpAnswers.error(status, error, language);
     }
 }

@@ -3,6 +3,7 @@ package dev.damagedesk.intake.submit;
 import dev.damagedesk.adapters.message.ReportSubmittedMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.IdempotencyStore;
+import dev.damagedesk.application.port.Measurements;
 import dev.damagedesk.domain.identity.TrackingTokens;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.report.ReportSubmission;
@@ -28,6 +29,9 @@ public final class ReportSubmissionService {
     /** How long a client may retry with the same Idempotency-Key and get the same report. */
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
+    /** The error code of a key reused for another body (the answer 409 says the same). */
+    public static final String KEY_REUSED_CODE = "idempotency_key_reused";
+
     public sealed interface Result {
         record Accepted(ReportId reportId, Instant receivedAt, String trackingToken, Duration expectedProcessing)
                 implements Result {
@@ -48,6 +52,7 @@ public final class ReportSubmissionService {
     private final String incidentId;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Measurements measurements;
 
     /**
      * @param parser the validation rules for the active incident's current ledger (its services can change when
@@ -55,7 +60,7 @@ public final class ReportSubmissionService {
      */
     public ReportSubmissionService(Supplier<SubmissionParser> parser, MessageQueue intakeQueue, IdempotencyStore idempotency,
                                    TrackingTokens tokens, ProcessingTimeQuote processingTime, String incidentId,
-                                   Clock clock, RandomGenerator random) {
+                                   Clock clock, RandomGenerator random, Measurements measurements) {
         this.parser = parser;
         this.intakeQueue = intakeQueue;
         this.idempotency = idempotency;
@@ -64,6 +69,7 @@ public final class ReportSubmissionService {
         this.incidentId = incidentId;
         this.clock = clock;
         this.random = random;
+        this.measurements = measurements;
     }
 
     /**
@@ -73,6 +79,8 @@ public final class ReportSubmissionService {
     public Result submit(Map<String, Object> body, byte[] rawBody, Optional<String> idempotencyKey) {
         Validated<ReportSubmission> validated = parser.get().parse(body);
         if (!validated.isValid()) {
+            // One count per distinct code: a report refused for two reasons is counted under both.
+            validated.errors().stream().map(FieldError::code).distinct().forEach(measurements::reportRefused);
             return new Result.Rejected(validated.errors());
         }
         ReportSubmission submission = validated.value();
@@ -85,6 +93,7 @@ public final class ReportSubmissionService {
             var claim = idempotency.claim(idempotencyKey.get(), IdempotencyStore.sha256(rawBody), reportId, now,
                     now.plus(IDEMPOTENCY_WINDOW));
             if (claim instanceof IdempotencyStore.Claim.Conflict) {
+                measurements.reportRefused(KEY_REUSED_CODE);
                 return new Result.IdempotencyKeyReused();
             }
             if (claim instanceof IdempotencyStore.Claim.Replay replay) {
@@ -101,6 +110,7 @@ public final class ReportSubmissionService {
             intakeQueue.send(new ReportSubmittedMessage(reportId, receivedAt, incidentId, TrackingTokens.hash(token),
                     SubmissionFormat.toMap(submission)).toJson());
             idempotencyKey.ifPresent(idempotency::markQueued);
+            measurements.reportAccepted(); // once per report: a replay of the same request is not another
         }
         return new Result.Accepted(reportId, receivedAt, token, expectedProcessing);
     }

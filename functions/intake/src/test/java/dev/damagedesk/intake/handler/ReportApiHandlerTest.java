@@ -9,6 +9,7 @@ import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.SharedLocalCloud;
+import dev.damagedesk.localaws.lambda.CapturedOutput;
 import dev.damagedesk.localaws.lambda.LocalContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -162,6 +163,40 @@ class ReportApiHandlerTest {
             assertThat(hidden.getStatusCode()).isEqualTo(404);
             assertThat(hidden.getBody()).isEqualTo(unknownId.getBody());
         }
+    }
+
+    @Test
+    void eachReportIsCountedOnceAsAcceptedOrRefusedByReasonInTheEmbeddedMetricFormat() {
+        String key = "metrics-" + UUID.randomUUID();
+        APIGatewayV2HTTPEvent conflicting = withHeader(submitEvent(), "Idempotency-Key", key);
+        conflicting.setBody(conflicting.getBody().replace("music", "webtoon"));
+        APIGatewayV2HTTPEvent invalid = submitEvent();
+        invalid.setBody(invalid.getBody().replace("minji.kim@example.com", "not-an-address").replace("true}", "false}"));
+        List<Map<String, Object>> accepted;
+        List<Map<String, Object>> refused;
+        try (CapturedOutput output = CapturedOutput.start()) {
+            assertThat(handle(withHeader(submitEvent(), "Idempotency-Key", key)).getStatusCode()).isEqualTo(202);
+            // the client's retry gets the same report: not another one accepted
+            assertThat(handle(withHeader(submitEvent(), "Idempotency-Key", key)).getStatusCode()).isEqualTo(202);
+            assertThat(handle(conflicting).getStatusCode()).isEqualTo(409);
+            assertThat(handle(invalid).getStatusCode()).isEqualTo(400);
+            accepted = output.metricDocuments("ReportsAccepted");
+            refused = output.metricDocuments("ReportsRefused");
+        }
+
+        assertThat(accepted).singleElement().satisfies(document -> {
+            assertThat(CapturedOutput.directive(document)).containsEntry("Namespace", "DamageDesk")
+                    .containsEntry("Dimensions", List.of(List.of("Service")))
+                    .containsEntry("Metrics", List.of(Map.of("Name", "ReportsAccepted", "Unit", "Count")));
+            assertThat(document).containsEntry("ReportsAccepted", 1.0).containsEntry("Service", "damagedesk");
+        });
+        assertThat(refused).extracting(document -> document.get("Reason"))
+                .containsExactlyInAnyOrder("idempotency_key_reused", "invalid_format", "must_be_true");
+        assertThat(refused).allSatisfy(document -> {
+            assertThat(CapturedOutput.directive(document)).containsEntry("Namespace", "DamageDesk")
+                    .containsEntry("Dimensions", List.of(List.of("Service", "Reason")));
+            assertThat(document).containsEntry("ReportsRefused", 1.0);
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.lambda.SqsBatch;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
+    private final PowertoolsTelemetry telemetry;
     private final SqsBatch<String> batch;
     private final Runnable warmUpReads;
     private final SnapStartPriming priming;
@@ -34,6 +36,7 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
     }
 
     NotificationHandler(FunctionEnvironment environment, Clock clock) {
+        this.telemetry = PowertoolsTelemetry.forFunction(environment);
         AwsClients clients = new AwsClients(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         String table = environment.required("REPORTS_TABLE");
@@ -42,7 +45,8 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
                 new EmailSender(clients.sesV2(), environment.required("SENDER_EMAIL")),
                 new MediationRoute(environment.required("MEDIATION_ROUTE_KO"), environment.required("MEDIATION_ROUTE_EN")),
                 Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095)),
-                clock);
+                clock,
+                telemetry);
         // The delivery reads its own message format; another delivery holding the claim means: retry later.
         this.batch = new SqsBatch<>("notice", body -> body, body -> {
             NoticeDelivery.Outcome outcome = delivery.deliver(body);
@@ -62,6 +66,6 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.handle(event, context);
+        return telemetry.invoke(context, () -> batch.handle(event));
     }
 }

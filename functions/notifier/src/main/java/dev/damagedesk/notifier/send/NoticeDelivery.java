@@ -1,7 +1,9 @@
 package dev.damagedesk.notifier.send;
 
+import dev.damagedesk.adapters.lambda.LogKeys;
 import dev.damagedesk.adapters.message.NoticeMessage;
 import dev.damagedesk.adapters.repository.NoticeLedger;
+import dev.damagedesk.application.port.Measurements;
 import dev.damagedesk.notifier.email.AcknowledgementEmail;
 import dev.damagedesk.notifier.email.DecisionEmail;
 import dev.damagedesk.notifier.email.DocumentRequestEmail;
@@ -36,18 +38,21 @@ public final class NoticeDelivery {
     private final MediationRoute mediation;
     private final Duration retention;
     private final Clock clock;
+    private final Measurements measurements;
 
     public NoticeDelivery(NoticeLedger ledger, EmailSender sender, MediationRoute mediation, Duration retention,
-                          Clock clock) {
+                          Clock clock, Measurements measurements) {
         this.ledger = ledger;
         this.sender = sender;
         this.mediation = mediation;
         this.retention = retention;
         this.clock = clock;
+        this.measurements = measurements;
     }
 
     public Outcome deliver(String messageBody) {
         NoticeMessage notice = NoticeMessage.fromJson(messageBody);
+        LogKeys.reportId(notice.reportId().value());
         Email email = compose(notice);
         String key = notice.ledgerKey();
         Instant claimedAt = clock.instant();
@@ -57,6 +62,7 @@ public final class NoticeDelivery {
                 return Outcome.ALREADY_SENT;
             }
             case IN_PROGRESS -> {
+                measurements.emailDeferred();
                 return Outcome.BUSY;
             }
             default -> {
@@ -67,9 +73,11 @@ public final class NoticeDelivery {
             providerMessageId = sender.send(email);
         } catch (RuntimeException sendFailed) {
             ledger.release(notice.reportId(), key, claimedAt);
+            measurements.emailDeferred();
             throw new NotSentException(notice, sendFailed);
         }
         ledger.markSent(notice.reportId(), key, providerMessageId, clock.instant());
+        measurements.emailSent();
         return Outcome.SENT;
     }
 

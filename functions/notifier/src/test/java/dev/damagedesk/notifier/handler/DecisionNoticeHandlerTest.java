@@ -8,16 +8,14 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.SharedLocalCloud;
+import dev.damagedesk.localaws.lambda.CapturedOutput;
 import dev.damagedesk.localaws.lambda.FunctionLogger;
 import dev.damagedesk.localaws.lambda.LocalContext;
 import dev.damagedesk.localaws.mailbox.LocalMailbox;
 import dev.damagedesk.localaws.mailbox.LocalMailbox.SentEmail;
 import dev.damagedesk.notifier.send.NoticeDelivery;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +43,6 @@ class DecisionNoticeHandlerTest {
     private final Map<String, String> environment = cloud.functionEnvironment("NotifierFunction");
     private final LocalMailbox mailbox = cloud.aws().mailbox();
     private final String table = cloud.resources().tableName("ReportsTable");
-    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
     @BeforeEach
     void noNoticesSentYet() {
@@ -131,9 +128,12 @@ class DecisionNoticeHandlerTest {
 
     @Test
     void logsNoPersonalDataAndNothingStaffTyped() {
-        handler().handleRequest(EventLoader.loadSQSEvent(EVENT), context());
+        String logged;
+        try (CapturedOutput output = CapturedOutput.start()) {
+            handler().handleRequest(EventLoader.loadSQSEvent(EVENT), context());
+            logged = String.join("\n", output.lines());
+        }
 
-        String logged = logs.toString(StandardCharsets.UTF_8);
         assertThat(logged).contains("5b1d0e7a-2c4f-4e61-9a13-0f2e3d4c5b6a");
         assertThat(logged).doesNotContain("jun.lee@example.com", "seoyeon", "minji", "Lee", "박서연", "김민지",
                 "Receipts", "결제 내역", "사업자등록증");
@@ -144,11 +144,15 @@ class DecisionNoticeHandlerTest {
         Map<String, String> sesDown = new java.util.HashMap<>(environment);
         sesDown.put("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + closedPort());
 
-        SQSBatchResponse failed = new NotificationHandler(FunctionEnvironment.of(sesDown), Clock.systemUTC())
-                .handleRequest(EventLoader.loadSQSEvent(EVENT), context());
+        SQSBatchResponse failed;
+        String logged;
+        try (CapturedOutput output = CapturedOutput.start()) {
+            failed = new NotificationHandler(FunctionEnvironment.of(sesDown), Clock.systemUTC())
+                    .handleRequest(EventLoader.loadSQSEvent(EVENT), context());
+            logged = String.join("\n", output.lines());
+        }
 
         assertThat(failed.getBatchItemFailures()).hasSize(4);
-        String logged = logs.toString(StandardCharsets.UTF_8);
         assertThat(logged).contains("01GFM4VB0C1D2E3F4G5H6J7K8M DECISION#4 not sent: SdkClientException");
         assertThat(logged).doesNotContain("jun.lee@example.com", "seoyeon", "minji");
         var rejected = SesV2Exception.builder()
@@ -173,7 +177,7 @@ class DecisionNoticeHandlerTest {
         return new LocalContext(UUID.randomUUID().toString(), "NotifierFunction",
                 "arn:aws:lambda:us-east-1:000000000000:function:NotifierFunction", "local/NotifierFunction", 1024,
                 System.nanoTime() + Duration.ofSeconds(30).toNanos(),
-                new FunctionLogger("NotifierFunction", new PrintStream(logs, true, StandardCharsets.UTF_8)));
+                new FunctionLogger("NotifierFunction"));
     }
 
     private static SentEmail single(List<SentEmail> emails) {

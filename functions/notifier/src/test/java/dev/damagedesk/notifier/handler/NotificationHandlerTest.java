@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.SharedLocalCloud;
+import dev.damagedesk.localaws.lambda.CapturedOutput;
 import dev.damagedesk.localaws.lambda.LocalContext;
 import dev.damagedesk.localaws.mailbox.LocalMailbox;
 import dev.damagedesk.localaws.mailbox.LocalMailbox.SentEmail;
@@ -81,13 +82,31 @@ class NotificationHandlerTest {
         Map<String, String> sesDown = new HashMap<>(environment);
         sesDown.put("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + closedPort());
 
-        SQSBatchResponse failed = handler(sesDown).handleRequest(EventLoader.loadSQSEvent(EVENT), context());
-        assertThat(failed.getBatchItemFailures()).hasSize(2);
-        assertThat(mailbox.all()).isEmpty();
+        List<Map<String, Object>> deferred;
+        List<Map<String, Object>> sent;
+        try (CapturedOutput output = CapturedOutput.start()) {
+            SQSBatchResponse failed = handler(sesDown).handleRequest(EventLoader.loadSQSEvent(EVENT), context());
+            assertThat(failed.getBatchItemFailures()).hasSize(2);
+            assertThat(mailbox.all()).isEmpty();
+            deferred = output.metricDocuments();
+        }
+        try (CapturedOutput output = CapturedOutput.start()) {
+            SQSBatchResponse retried = handler(environment).handleRequest(EventLoader.loadSQSEvent(EVENT), context());
+            assertThat(retried.getBatchItemFailures()).isEmpty();
+            assertThat(mailbox.all()).hasSize(2);
+            sent = output.metricDocuments();
+        }
 
-        SQSBatchResponse retried = handler(environment).handleRequest(EventLoader.loadSQSEvent(EVENT), context());
-        assertThat(retried.getBatchItemFailures()).isEmpty();
-        assertThat(mailbox.all()).hasSize(2);
+        assertThat(deferred).singleElement().satisfies(document -> {
+            assertThat(CapturedOutput.directive(document)).containsEntry("Namespace", "DamageDesk")
+                    .containsEntry("Metrics", List.of(Map.of("Name", "EmailsDeferred", "Unit", "Count")));
+            assertThat(document).containsEntry("EmailsDeferred", List.of(1.0, 1.0));
+        });
+        assertThat(sent).singleElement().satisfies(document -> {
+            assertThat(CapturedOutput.directive(document))
+                    .containsEntry("Metrics", List.of(Map.of("Name", "EmailsSent", "Unit", "Count")));
+            assertThat(document).containsEntry("EmailsSent", List.of(1.0, 1.0)).containsEntry("Service", "damagedesk");
+        });
     }
 
     private static NotificationHandler handler(Map<String, String> environment) {

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
+import dev.damagedesk.adapters.lambda.LogKeys;
+import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.lambda.SqsBatch;
 import dev.damagedesk.adapters.message.ReportSubmittedMessage;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** SQS event source of the intake queue: each record is one report for {@link ProcessReport}. */
 public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
+    private final PowertoolsTelemetry telemetry;
     private final SqsBatch<ReportSubmittedMessage> batch;
     private final Runnable warmUpReads;
     private final SnapStartPriming priming;
@@ -36,6 +39,7 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
     }
 
     ReportProcessorHandler(FunctionEnvironment environment, Clock clock) {
+        this.telemetry = PowertoolsTelemetry.forFunction(environment);
         AwsClients clients = new AwsClients(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         String table = environment.required("REPORTS_TABLE");
@@ -51,10 +55,13 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
                 new ReportTriage(RiskAssessment.withDefaults(), identities, Triage.withDefaults()),
                 new ReportChanges(new DynamoDbReportStore(dynamoDb, table, trail), trail, retention, clock),
                 new SqsNotifications(notifications),
-                clock);
-        this.batch = new SqsBatch<>("report", ReportSubmittedMessage::fromJson, message -> SqsBatch.Result.done(
-                processor.process(message.submitted()) ? "stored " + message.reportId().value()
-                        : "already stored " + message.reportId().value() + "; acknowledgement queued again"));
+                clock,
+                telemetry);
+        this.batch = new SqsBatch<>("report", ReportSubmittedMessage::fromJson, message -> {
+            LogKeys.reportId(message.reportId().value());
+            return SqsBatch.Result.done(processor.process(message.submitted()) ? "stored"
+                    : "already stored; acknowledgement queued again");
+        });
         // SnapStart: the incident's ledger and active policy read and compiled, a report looked up, a notice send that
         // SQS refuses (nothing stored, nothing queued).
         String incidentId = environment.required("ACTIVE_INCIDENT_ID");
@@ -75,6 +82,6 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.handle(event, context);
+        return telemetry.invoke(context, () -> batch.handle(event));
     }
 }

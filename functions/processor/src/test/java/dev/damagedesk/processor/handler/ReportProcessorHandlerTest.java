@@ -9,8 +9,10 @@ import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.SharedLocalCloud;
+import dev.damagedesk.localaws.lambda.CapturedOutput;
 import dev.damagedesk.localaws.lambda.LocalContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,36 @@ class ReportProcessorHandlerTest {
         List<Message> notices = receiveNotices();
         assertThat(notices).extracting(notice -> Json.parseObject(notice.body()).get("reportId"))
                 .containsExactlyInAnyOrder(MUSIC_REPORT, TAXI_REPORT);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theStoredReportsTheirLagAndTheirRulesAreMetricsAndARedeliveryAddsNone() {
+        List<Map<String, Object>> documents;
+        List<Map<String, Object>> again;
+        try (CapturedOutput output = CapturedOutput.start()) {
+            handle(EventLoader.loadSQSEvent("events/intake-queue-batch.json"));
+            documents = output.metricDocuments();
+        }
+        try (CapturedOutput output = CapturedOutput.start()) {
+            handle(EventLoader.loadSQSEvent("events/intake-queue-batch.json"));
+            again = output.metricDocuments();
+        }
+
+        Map<String, Object> invocation = documents.stream().filter(document -> document.containsKey("ReportsStored"))
+                .findFirst().orElseThrow();
+        assertThat(CapturedOutput.directive(invocation)).containsEntry("Namespace", "DamageDesk")
+                .containsEntry("Dimensions", List.of(List.of("Service")));
+        assertThat((List<Object>) CapturedOutput.directive(invocation).get("Metrics")).containsExactlyInAnyOrder(
+                Map.of("Name", "ReportsStored", "Unit", "Count"), Map.of("Name", "ProcessingLag", "Unit", "Milliseconds"));
+        assertThat(invocation).containsEntry("ReportsStored", List.of(1.0, 1.0));
+        // received on 19 October 2022 (the fixture), stored now: the lag is at least the time since
+        assertThat((List<Double>) invocation.get("ProcessingLag")).hasSize(2)
+                .allSatisfy(lag -> assertThat(lag).isGreaterThan(Duration.ofDays(365).toMillis()));
+        assertThat(documents).filteredOn(document -> document.containsKey("Decisions"))
+                .extracting(document -> document.get("Rule"))
+                .containsExactlyInAnyOrder("paid-subscription.extension-3x", "business-loss.band-300k");
+        assertThat(again).as("a redelivery stores nothing new").isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
+import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.lambda.SqsBatch;
 import dev.damagedesk.adapters.message.RescorePageMessage;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class RescoreHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
+    private final PowertoolsTelemetry telemetry;
     private final SqsBatch<RescorePageMessage> batch;
     private final Runnable warmUpReads;
     private final SnapStartPriming priming;
@@ -37,6 +39,7 @@ public final class RescoreHandler implements RequestHandler<SQSEvent, SQSBatchRe
     }
 
     RescoreHandler(FunctionEnvironment environment, Clock clock) {
+        this.telemetry = PowertoolsTelemetry.forFunction(environment);
         AwsClients clients = new AwsClients(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         String table = environment.required("REPORTS_TABLE");
@@ -67,6 +70,6 @@ public final class RescoreHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.handle(event, context);
+        return telemetry.invoke(context, () -> batch.handle(event));
     }
 }

@@ -9,6 +9,7 @@ import dev.damagedesk.adapters.repository.DynamoDbAuditTrail;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
 import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.port.StoredReport;
+import dev.damagedesk.application.port.Measurements;
 import dev.damagedesk.application.staff.DecideReport;
 import dev.damagedesk.domain.audit.AuditAction;
 import dev.damagedesk.domain.audit.AuditEntry;
@@ -85,7 +86,7 @@ class DocumentDeadlineIT {
                 new StaffDecisions(100_000), IncidentDirectory.forFunction(runtime.cloud().aws().dynamoDb(),
                 environment.get("REPORTS_TABLE"), twoDaysAgo),
                 new SqsNotifications(new MessageQueue(runtime.cloud().aws().sqs(),
-                        runtime.cloud().resources().queueUrl("NotificationQueue"))), twoDaysAgo);
+                        runtime.cloud().resources().queueUrl("NotificationQueue"))), twoDaysAgo, Measurements.NONE);
         DecideReport.Result requested = decide.decide(id, review.version(), new StaffDecision(
                 StaffAction.REQUEST_DOCUMENTS, null, "The receipt of the failed payment", dueBy, null), REVIEWER);
         assertThat(requested).isInstanceOf(DecideReport.Decided.class);

@@ -102,6 +102,33 @@ class ReportJourneyIT {
         assertThat(item.get("reporterEmail").s()).isEqualTo(email);
         assertThat(item.values()).noneMatch(value -> token.equals(value.s()));
         assertThat(api.status(reportId, "not-the-token").status()).isEqualTo(404);
+
+        // The functions' metric documents, as the runtime read them from their output: the last minute on /health.
+        List<String> seen = Eventually.await("the journey's metrics on /health", LIMIT, () -> {
+            List<String> names = metricsOnHealth().stream().map(series -> (String) series.get("name")).toList();
+            return names.containsAll(List.of("ReportsAccepted", "ReportsStored", "ProcessingLag", "Decisions", "EmailsSent"))
+                    ? Optional.of(names) : Optional.empty();
+        });
+        assertThat(seen).doesNotContain("ReportsRefused");
+        assertThat(metricsOnHealth()).filteredOn(series -> "Decisions".equals(series.get("name")))
+                .anySatisfy(series -> assertThat(series.get("dimensions"))
+                        .isEqualTo(Map.of("Service", "damagedesk", "Rule", "paid-subscription.extension-3x")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> metricsOnHealth() {
+        try {
+            String body = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(runtime.apiBaseUri().resolve("/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            Map<String, Object> metrics = (Map<String, Object>) dev.damagedesk.adapters.json.Json.parseObject(body).get("metrics");
+            return (List<Map<String, Object>>) metrics.get("series");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
