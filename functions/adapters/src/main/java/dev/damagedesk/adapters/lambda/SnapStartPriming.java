@@ -1,13 +1,12 @@
 package dev.damagedesk.adapters.lambda;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.damagedesk.domain.report.ReportId;
 import java.util.Objects;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SnapStart's runtime hooks for one handler, written once. With {@code SnapStart: ApplyOn: PublishedVersions}
@@ -29,6 +28,8 @@ import org.crac.Resource;
 public final class SnapStartPriming implements Resource {
 
     /** The report a warm-up looks up: a well-formed id no report has (the lowest one), so the read finds nothing. */
+    private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+
     public static final ReportId ABSENT_REPORT = ReportId.parse("00000000000000000000000000").orElseThrow();
 
     private final String function;
@@ -61,21 +62,15 @@ public final class SnapStartPriming implements Resource {
         long started = System.nanoTime();
         try {
             warmUp.run();
-            log("SnapStart priming of " + function + " done in " + (System.nanoTime() - started) / 1_000_000 + " ms",
-                    LogLevel.INFO);
+            LOG.info("SnapStart priming of {} done in {} ms", function, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException failed) {
-            log("SnapStart priming of " + function + " failed, snapshot taken unprimed: "
-                    + failed.getClass().getSimpleName() + ": " + failed.getMessage(), LogLevel.WARN);
+            LOG.warn("SnapStart priming of {} failed, snapshot taken unprimed: {}: {}", function,
+                    failed.getClass().getSimpleName(), failed.getMessage());
         }
     }
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         afterRestore.run();
-    }
-
-    private static void log(String line, LogLevel level) {
-        LambdaLogger logger = LambdaRuntime.getLogger();
-        logger.log(line, level);
     }
 }

@@ -124,8 +124,11 @@ final class FunctionInstance implements InstancePool.Instance {
         command.add("-XX:+ErrorFileToStderr"); // a JVM crash report goes to the log, not to an hs_err file
         command.add("--add-opens=java.base/java.io=ALL-UNNAMED");
         command.add("-classpath");
-        List<Path> classPath = new ArrayList<>(launch.artifact());
-        classPath.addAll(launch.runtime());
+        // The runtime first, as on Lambda: its classes come from the system class loader and the function's through a
+        // child loader that asks its parent first, so the runtime's copies (aws-lambda-java-core, utils-lite) win over
+        // the artifact's. The other way round, a shrunk copy in the artifact breaks the runtime client itself.
+        List<Path> classPath = new ArrayList<>(launch.runtime());
+        classPath.addAll(launch.artifact());
         command.add(classPath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
         command.add(MAIN_CLASS);
         command.add(launch.handler());
