@@ -34,11 +34,11 @@ final class AdminWiring {
     /** What the admin API needs: the job worker's parts plus the queue monitor, the ledgers and the policy pages. */
     static AdminServices services(FunctionEnvironment environment, Measurements measurements) {
         StaffWiring.Shared shared = StaffWiring.shared(environment, measurements);
-        DynamoDbClient dynamoDb = shared.clients().dynamoDb();
+        DynamoDbClient dynamoDb = shared.dynamoDb();
         ContactIndex contacts = new DynamoDbDuplicateRegistry(dynamoDb, shared.table(), shared.retention(), shared.clock());
-        MessageQueues queues = new SqsMessageQueues(shared.clients().sqs(), SqsMessageQueues.parse(environment.required("MONITORED_QUEUES")));
+        MessageQueues queues = new SqsMessageQueues(shared.sqs(), SqsMessageQueues.parse(environment.required("MONITORED_QUEUES")));
         StoredIncidentRecords records = new StoredIncidentRecords(new IncidentStore(dynamoDb, shared.table()), shared.incidents());
-        SqsRescorePages rescorePages = new SqsRescorePages(new MessageQueue(shared.clients().sqs(), environment.required("RESCORE_QUEUE_URL")));
+        SqsRescorePages rescorePages = new SqsRescorePages(new MessageQueue(shared.sqs(), environment.required("RESCORE_QUEUE_URL")));
         ReportDetails.AllowedActions allowed = (actor, stored) -> shared.rules().allowedActions(stored.report(), actor);
         StaffJobWork work = shared.work();
         return new AdminServices(new StaffQueue(shared.reports(), contacts), new ReportDetails(shared.reports(), shared.changes(), contacts, allowed),

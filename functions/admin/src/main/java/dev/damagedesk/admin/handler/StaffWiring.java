@@ -24,6 +24,7 @@ import dev.damagedesk.domain.staff.StaffDecisions;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What both staff functions are built from, once per container: the clients, the report store and its audit trail,
@@ -40,7 +41,8 @@ final class StaffWiring {
         return shared(environment, measurements).work();
     }
 
-    record Shared(Clock clock, AwsClients clients, String table, Duration retention, AuditTrail trail,
+    /** Each SDK client once per container: the admin API's own parts use the same ones. */
+    record Shared(Clock clock, DynamoDbClient dynamoDb, SqsClient sqs, String table, Duration retention, AuditTrail trail,
                           DynamoDbReportStore reports, ReportChanges changes, IncidentDirectory incidents,
                           StaffDecisions rules, long limit, ReportDecider decider, StaffJobWork work) {
     }
@@ -49,22 +51,23 @@ final class StaffWiring {
         Clock clock = Clock.systemUTC();
         AwsClients clients = new AwsClients(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
+        SqsClient sqs = clients.sqs();
         String table = environment.required("REPORTS_TABLE");
         Duration retention = Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095));
         AuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
         DynamoDbReportStore reports = new DynamoDbReportStore(dynamoDb, table, trail);
         ReportChanges changes = new ReportChanges(reports, trail, retention, clock);
         StaffJobs jobs = new DynamoDbStaffJobs(dynamoDb, table);
-        StaffJobQueue jobQueue = new SqsStaffJobQueue(new MessageQueue(clients.sqs(), environment.required("STAFF_JOB_QUEUE_URL")));
+        StaffJobQueue jobQueue = new SqsStaffJobQueue(new MessageQueue(sqs, environment.required("STAFF_JOB_QUEUE_URL")));
         ExportFiles files = new S3ExportFiles(clients.s3(), clients.s3Presigner(), environment.required("EXPORT_BUCKET"));
         long limit = environment.intValue("REVIEWER_DECISION_LIMIT_KRW", 100_000);
         IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
         StaffDecisions rules = new StaffDecisions(limit);
         ReportDecider decider = new DecideReport(reports, changes, rules, incidents,
-                new SqsNotifications(new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL"))),
+                new SqsNotifications(new MessageQueue(sqs, environment.required("NOTIFICATION_QUEUE_URL"))),
                 clock, measurements).asDecider();
         StaffJobWork work = new StaffJobWork(jobs, new BulkDecisions(reports, jobs, jobQueue, decider, clock),
                 new ExportJobs(reports, jobs, jobQueue, files, clock));
-        return new Shared(clock, clients, table, retention, trail, reports, changes, incidents, rules, limit, decider, work);
+        return new Shared(clock, dynamoDb, sqs, table, retention, trail, reports, changes, incidents, rules, limit, decider, work);
     }
 }

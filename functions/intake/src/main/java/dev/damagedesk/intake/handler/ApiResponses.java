@@ -2,6 +2,7 @@ package dev.damagedesk.intake.handler;
 
 import dev.damagedesk.domain.validation.FieldError;
 import dev.damagedesk.intake.submit.ReportSubmissionService;
+import dev.damagedesk.intake.submit.ReportSubmissionService;
 
 /** The public API's error texts, in English and Korean; the answers' shape is {@link dev.damagedesk.adapters.lambda.HttpAnswers}'s. */
 final class ApiResponses {

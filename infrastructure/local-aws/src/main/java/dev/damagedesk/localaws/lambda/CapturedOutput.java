@@ -1,11 +1,8 @@
 package dev.damagedesk.localaws.lambda;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,31 +17,15 @@ public final class CapturedOutput implements AutoCloseable {
 
     private final PrintStream original;
     private final List<String> lines = new ArrayList<>();
-    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private final OutputLines splitter = new OutputLines(lines::add);
 
     private CapturedOutput() {
         this.original = System.out;
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                write(new byte[] {(byte) b}, 0, 1);
+        System.setOut(OutputLines.tee(original, (bytes, offset, length) -> {
+            synchronized (lines) {
+                splitter.write(bytes, offset, length);
             }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) {
-                original.write(bytes, offset, length);
-                synchronized (lines) {
-                    for (int i = offset; i < offset + length; i++) {
-                        if (bytes[i] == '\n') {
-                            lines.add(partial.toString(StandardCharsets.UTF_8));
-                            partial.reset();
-                        } else {
-                            partial.write(bytes[i]);
-                        }
-                    }
-                }
-            }
-        }, true, StandardCharsets.UTF_8));
+        }));
     }
 
     public static CapturedOutput start() {

@@ -1,9 +1,7 @@
 package dev.damagedesk.localruntime.function;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
+import dev.damagedesk.localaws.lambda.OutputLines;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,36 +23,11 @@ public final class InProcessOutput implements AutoCloseable {
     private InProcessOutput(FunctionLogLines listener) {
         this.original = System.out;
         this.listener = Objects.requireNonNull(listener, "listener");
-        ThreadLocal<ByteArrayOutputStream> partial = ThreadLocal.withInitial(ByteArrayOutputStream::new);
-        this.tee = new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) {
-                original.write(bytes, offset, length);
-                Optional<String> function = functionOf(Thread.currentThread().getName());
-                if (function.isEmpty()) {
-                    return;
-                }
-                ByteArrayOutputStream line = partial.get();
-                for (int i = offset; i < offset + length; i++) {
-                    if (bytes[i] == '\n') {
-                        deliver(function.get(), line.toString(StandardCharsets.UTF_8));
-                        line.reset();
-                    } else {
-                        line.write(bytes[i]);
-                    }
-                }
-            }
-
-            @Override
-            public void flush() {
-                original.flush();
-            }
-        }, true, StandardCharsets.UTF_8);
+        // one splitter per container thread (named before it writes): lines of two functions never mix
+        ThreadLocal<Optional<OutputLines>> splitters = ThreadLocal.withInitial(() -> functionOf(Thread.currentThread().getName())
+                .map(function -> new OutputLines(line -> deliver(function, line))));
+        this.tee = OutputLines.tee(original, (bytes, offset, length) ->
+                splitters.get().ifPresent(lines -> lines.write(bytes, offset, length)));
     }
 
     /** Puts the tee in front of {@code System.out} until {@link #close}. */
@@ -76,7 +49,7 @@ public final class InProcessOutput implements AutoCloseable {
 
     private void deliver(String function, String line) {
         try {
-            listener.line(function, line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+            listener.line(function, line);
         } catch (RuntimeException listenerFailed) {
             // a listener's fault must not fail the function that printed
         }
