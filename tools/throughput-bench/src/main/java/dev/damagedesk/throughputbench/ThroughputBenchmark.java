@@ -47,8 +47,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * {@code ./run-local} starts it (every function instance its own JVM from its deployment artifact), then, in this
  * order and with C concurrent callers each:
  * <ol>
- *   <li>a warm-up: 4 x C reports through the API, drained by the processor, so that every intake and processor
- *       container has started (cold starts are ./bench-coldstart's subject, not this one's);</li>
+ *   <li>a warm-up: reports through the API at 1, 2, 4... then C concurrent clients, drained by the processor, so
+ *       that every intake and processor container has started (cold starts are ./bench-coldstart's subject);</li>
  *   <li>raw SQS: N {@code SendMessage} calls to a scratch queue on the same ElasticMQ, bodies of an intake message's
  *       size;</li>
  *   <li>intake: N distinct valid reports {@code POST /v1/reports} (java.net.http, one client), the processor's event
@@ -121,8 +121,14 @@ public final class ThroughputBenchmark {
         SqsEventSourcePoller notifier = poller("NotificationQueue");
         stop(notifier); // acknowledgements are counted on the queue, not sent: SES is not what is measured here
 
-        out.printf("Warm-up: %d reports through the API, drained...%n", 4 * clients);
-        List<String> warmUp = postReports(4 * clients, clients).accepted();
+        // Concurrency doubled step by step, so that containers start a few at a time (a burst of JVM starts on a
+        // busy machine can outlast Lambda's 10 s init limit), then every container once more.
+        List<String> warmUp = new ArrayList<>();
+        for (int step = 1; step < clients; step *= 2) {
+            warmUp.addAll(postReports(step, step).accepted());
+        }
+        warmUp.addAll(postReports(4 * clients, clients).accepted());
+        out.printf("Warm-up: %d reports accepted through the API, drained...%n", warmUp.size());
         awaitEmpty(intakeQueue, Duration.ofMinutes(5));
         stop(processor);
         Map<String, AttributeValue> storedItem = dynamoDb.getItem(get -> get.tableName(reportsTable)
