@@ -5,19 +5,18 @@ import dev.damagedesk.domain.surge.ProcessorSizing;
 import java.util.List;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
-import software.amazon.awssdk.services.lambda.model.GetEventSourceMappingResponse;
 
 /**
- * The processor's event source mapping on the intake queue, through the Lambda API: found by function and queue
- * ({@code ListEventSourceMappings}, once per container: the mapping's UUID does not change), read
- * ({@code GetEventSourceMapping}) and scaled ({@code UpdateEventSourceMapping} with {@code ScalingConfig}).
+ * The processor's event source mapping on the intake queue, through the Lambda API: found and read by function and
+ * queue ({@code ListEventSourceMappings}) and scaled by its UUID ({@code UpdateEventSourceMapping} with
+ * {@code ScalingConfig}). Two actions only, so the function's IAM needs no {@code GetEventSourceMapping}.
  */
 public final class LambdaProcessorScaling implements ProcessorScaling {
 
     private final LambdaClient lambda;
     private final String functionName;
     private final String queueArn;
-    private String uuid;
+    private volatile String uuid;
 
     /**
      * @param functionName the processor's name (or ARN)
@@ -31,7 +30,7 @@ public final class LambdaProcessorScaling implements ProcessorScaling {
 
     @Override
     public int maximumConcurrency() {
-        GetEventSourceMappingResponse mapping = lambda.getEventSourceMapping(get -> get.uuid(uuid()));
+        EventSourceMappingConfiguration mapping = mapping();
         // no ScalingConfig: Lambda's own limit (up to 1,000 for SQS)
         return mapping.scalingConfig() == null || mapping.scalingConfig().maximumConcurrency() == null
                 ? ProcessorSizing.LAMBDA_MAXIMUM : mapping.scalingConfig().maximumConcurrency();
@@ -39,20 +38,19 @@ public final class LambdaProcessorScaling implements ProcessorScaling {
 
     @Override
     public void setMaximumConcurrency(int concurrency) {
-        lambda.updateEventSourceMapping(update -> update.uuid(uuid())
+        String id = uuid != null ? uuid : mapping().uuid();
+        lambda.updateEventSourceMapping(update -> update.uuid(id)
                 .scalingConfig(scaling -> scaling.maximumConcurrency(concurrency)));
     }
 
-    private synchronized String uuid() {
-        if (uuid == null) {
-            List<EventSourceMappingConfiguration> mappings = lambda.listEventSourceMappings(list -> list
-                    .functionName(functionName).eventSourceArn(queueArn)).eventSourceMappings();
-            if (mappings.size() != 1) {
-                throw new IllegalStateException("Expected one event source mapping of " + functionName + " on "
-                        + queueArn + ", found " + mappings.size());
-            }
-            uuid = mappings.get(0).uuid();
+    private EventSourceMappingConfiguration mapping() {
+        List<EventSourceMappingConfiguration> mappings = lambda.listEventSourceMappings(list -> list
+                .functionName(functionName).eventSourceArn(queueArn)).eventSourceMappings();
+        if (mappings.size() != 1) {
+            throw new IllegalStateException("Expected one event source mapping of " + functionName + " on "
+                    + queueArn + ", found " + mappings.size());
         }
-        return uuid;
+        uuid = mappings.get(0).uuid();
+        return mappings.get(0);
     }
 }
