@@ -224,6 +224,29 @@ class ReportApiHandlerTest {
     }
 
     @Test
+    void aContainerAddsItsAcceptedReportsToTheTrafficTalliesInBulkNotOncePerReport() {
+        var tallies = new dev.damagedesk.adapters.repository.DynamoDbTrafficTallies(cloud.aws().dynamoDb(),
+                cloud.resources().tableName("ReportsTable"));
+        java.time.Instant from = java.time.Instant.now().minusSeconds(60);
+        long before = musicArrivals(tallies, from);
+        ReportApiHandler container = new ReportApiHandler(FunctionEnvironment.of(environment), Clock.systemUTC());
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(container.handleRequest(EventLoader.loadApiGatewayHttpEvent("events/submit-report.json"),
+                    LocalContext.forTest("IntakeFunction")).getStatusCode()).isEqualTo(202);
+        }
+
+        // the container's first report is added at once; the next ones wait for its next add, 10 s later at the soonest
+        assertThat(musicArrivals(tallies, from) - before).isEqualTo(1);
+    }
+
+    private static long musicArrivals(dev.damagedesk.adapters.repository.DynamoDbTrafficTallies tallies,
+                                      java.time.Instant from) {
+        return tallies.minutes(from, java.time.Instant.now().plusSeconds(120)).stream()
+                .mapToLong(minute -> minute.arrivalsByService().getOrDefault("music", 0L)).sum();
+    }
+
+    @Test
     void unknownRoutesAre404() {
         APIGatewayV2HTTPEvent event = submitEvent();
         event.setRouteKey("DELETE /v1/reports");
