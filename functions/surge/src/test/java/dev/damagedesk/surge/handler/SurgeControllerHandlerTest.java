@@ -112,6 +112,16 @@ class SurgeControllerHandlerTest {
     }
 
     @Test
+    void snapStartWarmUpWritesNothingAndScalesNothing() {
+        int items = cloud.aws().itemCount(table);
+
+        handler().warmUp();
+
+        assertThat(cloud.aws().itemCount(table)).isEqualTo(items);
+        assertThat(scaling.updates).isEmpty();
+    }
+
+    @Test
     void theNormalConcurrencyItRestoresIsTheProcessorsInTheTemplate() {
         int processor = cloud.template().function("ProcessorFunction").sqsEventSources().get(0).maximumConcurrency();
 
