@@ -71,7 +71,7 @@ public final class SurgeControllerHandler implements RequestHandler<ScheduledEve
         DynamoDbSurgeStates states = new DynamoDbSurgeStates(dynamoDb, table);
         this.control = new ControlSurge(tallies, intakeQueue::approximateDepth, scaling.apply(clients, environment),
                 states, new SurgePolicy(thresholds(environment)),
-                new ProcessorSizing(environment.intValue("TABLE_WRITE_BUDGET_PER_SECOND", 1000),
+                new ProcessorSizing(environment.intValue("TABLE_WRITE_BUDGET_PER_SECOND", 4000),
                         ReportWriteCost.WRITES_PER_REPORT, environment.intValue("PROCESSOR_MAXIMUM_CONCURRENCY", 10),
                         environment.intValue("SURGE_MAXIMUM_CONCURRENCY", 100)),
                 environment.intValue("PROCESSING_RATE_PER_MINUTE", 600),
