@@ -77,8 +77,8 @@ public final class SurgeControllerHandler implements RequestHandler<ScheduledEve
                 environment.intValue("PROCESSING_RATE_PER_MINUTE", 600),
                 Double.parseDouble(environment.optional("EMAIL_SEND_RATE_PER_SECOND").orElse("14")));
         this.alsoEveryMinute = new LinkedHashMap<>();
-        // more every-minute work goes here, over the same clients and tallies, e.g.
-        // alsoEveryMinute.put("incidentDetection", now -> ...run(now));
+        // more every-minute work is added here, over the same clients and tallies, e.g.
+        // alsoEveryMinute("incidentDetection", now -> ...run(now));
         this.clock = clock;
         // SnapStart: the clients built, the state and the queue's depth read; nothing written, nothing scaled
         this.warmUpReads = () -> {
@@ -86,6 +86,12 @@ public final class SurgeControllerHandler implements RequestHandler<ScheduledEve
             intakeQueue.approximateDepth();
         };
         this.priming = SnapStartPriming.register("surge", warmUpReads);
+    }
+
+    /** Adds work run after the controller in each invocation (in the constructor; a test seam too). */
+    SurgeControllerHandler alsoEveryMinute(String name, EveryMinute work) {
+        alsoEveryMinute.put(name, work);
+        return this;
     }
 
     /** SnapStart's warm-up (see the constructor); reads only. */
