@@ -12,6 +12,7 @@ import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
+import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
 import dev.damagedesk.adapters.repository.DynamoDbTrafficTallies;
 import dev.damagedesk.adapters.repository.IdempotencyStore;
 import dev.damagedesk.adapters.traffic.PendingTallies;
@@ -76,8 +77,8 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.random = new SecureRandom();
         this.clock = clock;
         this.intakeQueue = new MessageQueue(sqs, environment.required("INTAKE_QUEUE_URL"));
-        ProcessingTimeQuote quote = new ProcessingTimeQuote(intakeQueue,
-                environment.intValue("PROCESSING_RATE_PER_MINUTE", 600), clock);
+        ProcessingTimeQuote quote = new ProcessingTimeQuote(intakeQueue::approximateDepth,
+                new DynamoDbSurgeStates(dynamoDb, table), environment.intValue("PROCESSING_RATE_PER_MINUTE", 600), clock);
         // The same ledger the processor validates against: the imported one, else the bundled one (cached 1 min).
         IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
         this.submit = new SubmitRoute(new ReportSubmissionService(
