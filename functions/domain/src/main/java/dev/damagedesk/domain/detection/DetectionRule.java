@@ -55,7 +55,9 @@ public record DetectionRule(int recentMinutes, int baselineMinutes, double facto
             double baselineRate = baseline.isEmpty() ? 0 : (double) total(baseline, service) / baseline.size();
             if (recentRate >= floorPerMinute && recentRate >= factor * baselineRate) {
                 Map<java.time.Instant, Long> counts = new TreeMap<>();
-                recent.forEach(minute -> counts.put(minute.minute(), minute.arrivalsByService().getOrDefault(service, 0L)));
+                // Minutes without a report of it are left out: the spike is first seen when its reports are.
+                recent.stream().filter(minute -> minute.arrivalsByService().getOrDefault(service, 0L) > 0)
+                        .forEach(minute -> counts.put(minute.minute(), minute.arrivalsByService().get(service)));
                 spikes.add(new ServiceSpike(service, counts));
             }
         }
