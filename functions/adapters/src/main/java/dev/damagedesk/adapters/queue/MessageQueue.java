@@ -4,6 +4,7 @@ import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** Sends messages to one SQS queue and reads its depth. */
@@ -26,6 +27,30 @@ public final class MessageQueue {
             return sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(body)).messageId();
         } catch (SdkException e) {
             throw new QueueUnavailableException(queueUrl, e);
+        }
+    }
+
+    /**
+     * Sends the bodies in batches of ten (SendMessageBatch), for a page of work that queues many messages at once.
+     *
+     * @throws QueueUnavailableException when SQS did not take one of them (the caller's retry sends the page again)
+     */
+    public void sendAll(List<String> bodies) {
+        for (int from = 0; from < bodies.size(); from += 10) {
+            List<String> batch = bodies.subList(from, Math.min(bodies.size(), from + 10));
+            List<SendMessageBatchRequestEntry> entries = new java.util.ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(batch.get(i)).build());
+            }
+            try {
+                var answer = sqs.sendMessageBatch(send -> send.queueUrl(queueUrl).entries(entries));
+                if (!answer.failed().isEmpty()) {
+                    throw new QueueUnavailableException(queueUrl, new IllegalStateException(answer.failed().size()
+                            + " of " + entries.size() + " refused: " + answer.failed().get(0).code()));
+                }
+            } catch (SdkException e) {
+                throw new QueueUnavailableException(queueUrl, e);
+            }
         }
     }
 

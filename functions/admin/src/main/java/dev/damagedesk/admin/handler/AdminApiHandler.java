@@ -10,6 +10,7 @@ import dev.damagedesk.adapters.json.ReportViews;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
 import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
+import dev.damagedesk.application.incident.DecideDetectedIncident;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.QueuePage;
@@ -25,6 +26,8 @@ import dev.damagedesk.application.staff.ReportDetails.ReportDetail;
 import dev.damagedesk.application.staff.ReportFilter;
 import dev.damagedesk.application.staff.StaffJob;
 import dev.damagedesk.domain.audit.AuditChain;
+import dev.damagedesk.domain.detection.DetectedIncident;
+import dev.damagedesk.domain.detection.DetectionState;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.staff.Actor;
@@ -76,6 +79,9 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final String IMPORT_INCIDENT = "PUT /v1/admin/incidents/{incidentId}";
     static final String POLICY_VERSIONS = "GET /v1/admin/incidents/{incidentId}/policies";
     static final String POLICIES = "POST /v1/admin/incidents/{incidentId}/policies";
+    static final String DETECTED = "GET /v1/admin/detected-incidents";
+    static final String CONFIRM_DETECTED = "POST /v1/admin/detected-incidents/{incidentId}/confirm";
+    static final String DISMISS_DETECTED = "POST /v1/admin/detected-incidents/{incidentId}/dismiss";
     static final String DEAD_LETTERS = "GET /v1/admin/dead-letters";
     static final String REDRIVE = "POST /v1/admin/dead-letters/{queue}/redrive";
 
@@ -144,6 +150,9 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case POLICY_VERSIONS -> policyVersions(event);
                 case IMPORT_INCIDENT -> importIncident(actor, event);
                 case POLICIES -> policy(actor, event);
+                case DETECTED -> detectedIncidents();
+                case CONFIRM_DETECTED -> decideDetected(actor, event, true);
+                case DISMISS_DETECTED -> decideDetected(actor, event, false);
                 case DEAD_LETTERS -> deadLetters();
                 case REDRIVE -> redrive(actor, event);
                 default -> HttpAnswers.error(404, AdminResponses.ROUTE_NOT_FOUND, language);
@@ -428,6 +437,84 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         answer.put("active", published.active());
         answer.put("rescoringQueuedFor", published.servicesQueued());
         return HttpAnswers.json(200, answer);
+    }
+
+    /** The detected incidents the admin page lists: the latest first. */
+    static final int DETECTED_LISTED = 20;
+
+    private APIGatewayV2HTTPResponse detectedIncidents() {
+        return HttpAnswers.json(200, Map.of("items",
+                services.detections().latest(DETECTED_LISTED).stream().map(AdminApiHandler::detectedView).toList()));
+    }
+
+    private APIGatewayV2HTTPResponse decideDetected(Actor actor, APIGatewayV2HTTPEvent event, boolean confirm) {
+        requireRole(actor, StaffRole.SUPERVISOR);
+        String id = incidentId(event);
+        Instant restoredAt = null;
+        if (confirm && event.getBody() != null && !event.getBody().isBlank()) {
+            Map<String, Object> body = body(event);
+            List<FieldError> errors = new ArrayList<>();
+            unknownFields(body, Set.of("restoredAt"), "", errors);
+            restoredAt = instant(body, "restoredAt", errors);
+            if (!errors.isEmpty()) {
+                throw new BadRequest(400, errors);
+            }
+        } else if (!confirm && event.getBody() != null && !event.getBody().isBlank()) {
+            List<FieldError> errors = new ArrayList<>();
+            unknownFields(body(event), Set.of(), "", errors);
+            if (!errors.isEmpty()) {
+                throw new BadRequest(400, errors);
+            }
+        }
+        DecideDetectedIncident.Result result;
+        try {
+            result = confirm ? services.detections().confirm(actor, id, restoredAt) : services.detections().dismiss(actor, id);
+        } catch (IllegalArgumentException beforeFirstSeen) {
+            throw new BadRequest(400, List.of(AdminResponses.invalid("restoredAt", "must not be before the incident was first seen",
+                    "사고가 처음 감지된 시각보다 앞설 수 없습니다")));
+        }
+        if (result instanceof DecideDetectedIncident.Result.NotFound) {
+            throw new BadRequest(404, List.of(INCIDENT_NOT_FOUND));
+        }
+        if (result instanceof DecideDetectedIncident.Result.AlreadyDecided already) {
+            throw new BadRequest(409, List.of(new FieldError("incidentId", "already-decided",
+                    "This incident is already " + already.state().name().toLowerCase(Locale.ROOT) + ".",
+                    "이 사고는 이미 " + (already.state() == DetectionState.CONFIRMED ? "확정" : "기각") + "되었습니다.")));
+        }
+        DecideDetectedIncident.Result.Decided decided = (DecideDetectedIncident.Result.Decided) result;
+        // The audit line: who decided what; the decision itself is kept on the incident.
+        LOG.info("Detected incident {} {} by {}", id, decided.incident().state(), actor.id());
+        Map<String, Object> view = new LinkedHashMap<>(detectedView(decided.incident()));
+        view.put("policyVersion", decided.policyVersion());
+        view.put("outageNoticesQueued", decided.outageNoticesQueued());
+        return HttpAnswers.json(200, view);
+    }
+
+    private static Map<String, Object> detectedView(DetectedIncident incident) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("incidentId", incident.id());
+        view.put("state", incident.state().name());
+        view.put("sourceIncidentId", incident.sourceIncidentId());
+        view.put("services", List.copyOf(incident.services()));
+        view.put("firstSeen", incident.firstSeen().toString());
+        view.put("lastSeen", incident.lastSeen().toString());
+        view.put("open", incident.open());
+        view.put("countsPerMinute", incident.countsPerMinute().entrySet().stream().map(minute -> {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("at", minute.getKey().toString());
+            counts.put("byService", minute.getValue());
+            return counts;
+        }).toList());
+        if (incident.decision() != null) {
+            Map<String, Object> decision = new LinkedHashMap<>();
+            decision.put("by", ReportViews.actor(incident.decision().by()));
+            decision.put("at", incident.decision().at().toString());
+            decision.put("restoredAt", incident.decision().restoredAt() == null ? null : incident.decision().restoredAt().toString());
+            view.put("decision", decision);
+        } else {
+            view.put("decision", null);
+        }
+        return view;
     }
 
     private static final FieldError INCIDENT_NOT_FOUND = new FieldError("incidentId", "not_found",

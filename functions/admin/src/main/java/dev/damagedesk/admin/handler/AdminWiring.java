@@ -9,6 +9,7 @@ import dev.damagedesk.adapters.repository.DynamoDbDuplicateRegistry;
 import dev.damagedesk.adapters.repository.IncidentStore;
 import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.audit.VerifyAuditChain;
+import dev.damagedesk.application.incident.DecideDetectedIncident;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.ContactIndex;
@@ -47,7 +48,10 @@ final class AdminWiring {
                 new DeadLetters(queues, (actor, id, detail) -> redriven(shared.reports(), shared.changes(), actor, id, detail), shared.clock()),
                 new DashboardFigures(records, shared.reports(), shared.clock()),
                 new IncidentLedgers(records, shared.clock()), new PolicyVersions(records, rescorePages, shared.clock()),
-                shared.clock(), shared.limit(), environment.required("ACTIVE_INCIDENT_ID"));
+                shared.clock(), shared.limit(), environment.required("ACTIVE_INCIDENT_ID"),
+                new DecideDetectedIncident(shared.detected(), records, id -> shared.incidents().activePolicy(id).policy(),
+                        work.outageNotices(), shared.clock()),
+                work.outageNotices());
     }
 
     /** A REDRIVEN entry: the report unchanged at its next version; another writer in between means read again. */
