@@ -164,6 +164,7 @@ public final class DynamoDbDetectedIncidents implements DetectedIncidents {
             Map<String, Object> decided = new LinkedHashMap<>();
             decided.put("outcome", decision.outcome().name());
             decided.put("at", decision.at().toString());
+            decided.put("downFrom", decision.downFrom() == null ? null : decision.downFrom().toString());
             decided.put("restoredAt", decision.restoredAt() == null ? null : decision.restoredAt().toString());
             decided.put("actorKind", decision.by().kind().name());
             decided.put("actorId", decision.by().id());
@@ -189,9 +190,11 @@ public final class DynamoDbDetectedIncidents implements DetectedIncidents {
             String role = (String) decided.get("actorRole");
             Actor by = new Actor(Actor.Kind.valueOf((String) decided.get("actorKind")), (String) decided.get("actorId"),
                     (String) decided.get("actorName"), role == null ? null : StaffRole.fromGroup(role).orElseThrow());
+            Object down = decided.get("downFrom");
             Object restored = decided.get("restoredAt");
             decision = new DetectedIncident.Decision(DetectionState.valueOf((String) decided.get("outcome")), by,
-                    Instant.parse((String) decided.get("at")), restored == null ? null : Instant.parse((String) restored));
+                    Instant.parse((String) decided.get("at")), down == null ? null : Instant.parse((String) down),
+                    restored == null ? null : Instant.parse((String) restored));
         }
         return new DetectedIncident((String) doc.get("id"), (String) doc.get("sourceIncidentId"),
                 DetectionState.valueOf((String) doc.get("state")), new TreeSet<>((List<String>) doc.get("services")),

@@ -111,7 +111,7 @@ class DetectedIncidentUseCasesTest {
         subscriptions.subscribe(new Subscription("fan@example.com", Language.EN, Set.of("messenger", "mail"), FIRST_SEEN));
         subscriptions.subscribe(new Subscription("mailonly@example.com", Language.KO, Set.of("mail"), FIRST_SEEN));
 
-        var result = decide().confirm(SUPERVISOR, draft.id(), null);
+        var result = decide().confirm(SUPERVISOR, draft.id(), null, null);
         int pages = drainPages();
 
         assertThat(result).isInstanceOf(DecideDetectedIncident.Result.Decided.class);
@@ -140,7 +140,7 @@ class DetectedIncidentUseCasesTest {
         DetectedIncident draft = draftOf("messenger");
         report(1, "messenger", "reporter@example.com", FIRST_SEEN);
 
-        var result = (DecideDetectedIncident.Result.Decided) decide().confirm(SUPERVISOR, draft.id(),
+        var result = (DecideDetectedIncident.Result.Decided) decide().confirm(SUPERVISOR, draft.id(), null,
                 FIRST_SEEN.plus(Duration.ofMinutes(119)));
 
         assertThat(result.outageNoticesQueued()).isFalse();
@@ -154,9 +154,9 @@ class DetectedIncidentUseCasesTest {
     @Test
     void aRepeatedConfirmationCompletesTheFirstAndADismissedIncidentStaysDismissed() {
         DetectedIncident confirmedTwice = draftOf("mail");
-        decide().confirm(SUPERVISOR, confirmedTwice.id(), FIRST_SEEN.plus(Duration.ofHours(2)));
+        decide().confirm(SUPERVISOR, confirmedTwice.id(), null, FIRST_SEEN.plus(Duration.ofHours(2)));
         queuedPages.clear();
-        var again = decide().confirm(SUPERVISOR, confirmedTwice.id(), null);
+        var again = decide().confirm(SUPERVISOR, confirmedTwice.id(), null, null);
         assertThat(again).isInstanceOf(DecideDetectedIncident.Result.Decided.class);
         assertThat(((DecideDetectedIncident.Result.Decided) again).incident().decision().restoredAt())
                 .as("the first decision stands").isEqualTo(FIRST_SEEN.plus(Duration.ofHours(2)));
@@ -168,10 +168,10 @@ class DetectedIncidentUseCasesTest {
         DetectedIncident dismissed = draftOf(FIRST_SEEN.plusSeconds(3600), "payment");
         clock = Clock.offset(clock, Duration.ofMinutes(1));
         assertThat(decide().dismiss(SUPERVISOR, dismissed.id())).isInstanceOf(DecideDetectedIncident.Result.Decided.class);
-        assertThat(decide().confirm(SUPERVISOR, dismissed.id(), null))
+        assertThat(decide().confirm(SUPERVISOR, dismissed.id(), null, null))
                 .isEqualTo(new DecideDetectedIncident.Result.AlreadyDecided(DetectionState.DISMISSED));
-        assertThat(decide().confirm(SUPERVISOR, "detected-nothing", null)).isInstanceOf(DecideDetectedIncident.Result.NotFound.class);
+        assertThat(decide().confirm(SUPERVISOR, "detected-nothing", null, null)).isInstanceOf(DecideDetectedIncident.Result.NotFound.class);
         assertThatThrownBy(() -> decide().confirm(Actor.staff("r", "reviewer@damagedesk.example", StaffRole.REVIEWER),
-                dismissed.id(), null)).isInstanceOf(IllegalArgumentException.class);
+                dismissed.id(), null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -46,7 +46,7 @@ class DynamoDbDetectedIncidentsTest {
         assertThat(incidents.replace(draft, extended)).as("written on a stale version").isFalse();
 
         Actor supervisor = Actor.staff("sub-9", "lead@damagedesk.example", StaffRole.SUPERVISOR);
-        DetectedIncident confirmed = extended.confirmed(supervisor, minute.plusSeconds(600), minute.plusSeconds(300));
+        DetectedIncident confirmed = extended.confirmed(supervisor, minute.plusSeconds(600), null, minute.plusSeconds(300));
         assertThat(incidents.replace(extended, confirmed)).isTrue();
         assertThat(incidents.find(draft.id())).contains(confirmed);
         assertThat(incidents.latest(5)).first().isEqualTo(confirmed);

@@ -450,11 +450,13 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private APIGatewayV2HTTPResponse decideDetected(Actor actor, APIGatewayV2HTTPEvent event, boolean confirm) {
         requireRole(actor, StaffRole.SUPERVISOR);
         String id = incidentId(event);
+        Instant downFrom = null;
         Instant restoredAt = null;
         if (confirm && event.getBody() != null && !event.getBody().isBlank()) {
             Map<String, Object> body = body(event);
             List<FieldError> errors = new ArrayList<>();
-            unknownFields(body, Set.of("restoredAt"), "", errors);
+            unknownFields(body, Set.of("downFrom", "restoredAt"), "", errors);
+            downFrom = instant(body, "downFrom", errors);
             restoredAt = instant(body, "restoredAt", errors);
             if (!errors.isEmpty()) {
                 throw new BadRequest(400, errors);
@@ -468,10 +470,12 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         }
         DecideDetectedIncident.Result result;
         try {
-            result = confirm ? services.detections().confirm(actor, id, restoredAt) : services.detections().dismiss(actor, id);
-        } catch (IllegalArgumentException beforeFirstSeen) {
-            throw new BadRequest(400, List.of(AdminResponses.invalid("restoredAt", "must not be before the incident was first seen",
-                    "사고가 처음 감지된 시각보다 앞설 수 없습니다")));
+            result = confirm ? services.detections().confirm(actor, id, downFrom, restoredAt)
+                    : services.detections().dismiss(actor, id);
+        } catch (DetectedIncident.InvalidOutage invalid) {
+            throw new BadRequest(400, List.of(AdminResponses.invalid(invalid.field(),
+                    "must not be after now, and the services are restored after they went down",
+                    "지금보다 늦을 수 없고, 복구 시각은 중단 시각보다 늦어야 합니다")));
         }
         if (result instanceof DecideDetectedIncident.Result.NotFound) {
             throw new BadRequest(404, List.of(INCIDENT_NOT_FOUND));
@@ -509,7 +513,12 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             Map<String, Object> decision = new LinkedHashMap<>();
             decision.put("by", ReportViews.actor(incident.decision().by()));
             decision.put("at", incident.decision().at().toString());
+            decision.put("downFrom", incident.decision().downFrom() == null ? null : incident.decision().downFrom().toString());
             decision.put("restoredAt", incident.decision().restoredAt() == null ? null : incident.decision().restoredAt().toString());
+            if (incident.state() == DetectionState.CONFIRMED) {
+                decision.put("outageMinutes", incident.outage().duration().toMinutes());
+                decision.put("outageNotified", incident.notifiesOutage());
+            }
             view.put("decision", decision);
         } else {
             view.put("decision", null);

@@ -585,12 +585,16 @@ class AdminApiHandlerTest {
                 "{\"restoredAt\":\"yesterday\",\"extra\":1}", "[supervisor]"));
         APIGatewayV2HTTPResponse beforeSeen = handle(detectedEvent(AdminApiHandler.CONFIRM_DETECTED, draft.id(),
                 "{\"restoredAt\":\"" + draft.firstSeen().minusSeconds(60) + "\"}", "[supervisor]"));
+        APIGatewayV2HTTPResponse downLater = handle(detectedEvent(AdminApiHandler.CONFIRM_DETECTED, draft.id(),
+                "{\"downFrom\":\"" + clock.instant().plusSeconds(60) + "\"}", "[supervisor]"));
         Map<String, Object> dismissed = okBody(handle(detectedEvent(AdminApiHandler.DISMISS_DETECTED, draft.id(), null, "[supervisor]")));
 
         assertThat(unknown.getStatusCode()).isEqualTo(404);
         assertThat(badTime.getStatusCode()).isEqualTo(400);
         assertThat(errors(badTime)).extracting(error -> error.get("field")).containsExactlyInAnyOrder("restoredAt", "extra");
         assertThat(beforeSeen.getStatusCode()).isEqualTo(400);
+        assertThat(errors(beforeSeen)).extracting(error -> error.get("field")).containsExactly("restoredAt");
+        assertThat(errors(downLater)).extracting(error -> error.get("field")).containsExactly("downFrom");
         assertThat(dismissed).containsEntry("state", "DISMISSED");
         @SuppressWarnings("unchecked")
         Map<String, Object> decision = (Map<String, Object>) dismissed.get("decision");

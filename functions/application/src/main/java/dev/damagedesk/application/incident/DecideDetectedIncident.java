@@ -61,10 +61,12 @@ public final class DecideDetectedIncident {
     }
 
     /**
+     * @param downFrom   when its services went down; null: when the reports rose
      * @param restoredAt when its services were back; null while they are not (the outage runs to now)
-     * @throws IllegalArgumentException when the actor is no supervisor, or restoredAt is before it was first seen
+     * @throws IllegalArgumentException when the actor is no supervisor
+     * @throws DetectedIncident.InvalidOutage for outage times that cannot be (after now, restored before down)
      */
-    public Result confirm(Actor supervisor, String id, Instant restoredAt) {
+    public Result confirm(Actor supervisor, String id, Instant downFrom, Instant restoredAt) {
         requireSupervisor(supervisor);
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<DetectedIncident> found = detected.find(id);
@@ -76,7 +78,7 @@ public final class DecideDetectedIncident {
                 return new Result.AlreadyDecided(before.state());
             }
             DetectedIncident confirmed = before.state() == DetectionState.CONFIRMED ? before
-                    : before.confirmed(supervisor, clock.instant(), restoredAt);
+                    : before.confirmed(supervisor, clock.instant(), downFrom, restoredAt);
             // Ledger and policy first (both safe to repeat), the decision last: a crash in between leaves a draft.
             records.putLedger(id, IncidentDocument.toMap(confirmed.asActiveIncident()), confirmed.decision().at());
             PolicyDocument policy = policyOf(confirmed);

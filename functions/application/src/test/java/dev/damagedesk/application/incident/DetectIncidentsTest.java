@@ -77,7 +77,7 @@ class DetectIncidentsTest {
         // Confirmed meanwhile: a confirmed incident goes on collecting its episode's counts.
         DetectedIncident draft = detected.open().orElseThrow();
         detected.replace(draft, draft.confirmed(Actor.staff("s", "lead@damagedesk.example", StaffRole.SUPERVISOR),
-                minute(13), null));
+                minute(13), null, null));
         arrivals(13, 40, Map.of("maps", 2L));
 
         // Last seen in minute 12: the episode waits until that minute has left the three-minute window.

@@ -46,10 +46,12 @@ public record DetectedIncident(String id, String sourceIncidentId, DetectionStat
     /**
      * A supervisor's decision on the draft.
      *
+     * @param downFrom   for a confirmation: when the services went down, as the supervisor knows it (the operator's
+     *                   status page); null: when the reports rose ({@code firstSeen}); null for a dismissal
      * @param restoredAt for a confirmation: when the services were back (null: not yet, the outage is measured to
      *                   the confirmation); null for a dismissal
      */
-    public record Decision(DetectionState outcome, Actor by, Instant at, Instant restoredAt) {
+    public record Decision(DetectionState outcome, Actor by, Instant at, Instant downFrom, Instant restoredAt) {
         public Decision {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(by, "by");
@@ -134,17 +136,43 @@ public record DetectedIncident(String id, String sourceIncidentId, DetectionStat
                 decision, version + 1);
     }
 
-    /** @throws IllegalStateException unless a draft */
-    public DetectedIncident confirmed(Actor by, Instant at, Instant restoredAt) {
-        if (restoredAt != null && restoredAt.isBefore(firstSeen)) {
-            throw new IllegalArgumentException("restored at " + restoredAt + " before first seen " + firstSeen);
+    /** A confirmation's outage times that cannot be: which field, and why. */
+    public static final class InvalidOutage extends IllegalArgumentException {
+        private final String field;
+
+        InvalidOutage(String field, String why) {
+            super(field + " " + why);
+            this.field = field;
         }
-        return decided(new Decision(DetectionState.CONFIRMED, by, at, restoredAt));
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /**
+     * @param downFrom   null: the outage is taken to start when the reports rose
+     * @param restoredAt null: not restored yet
+     * @throws IllegalStateException unless a draft
+     * @throws InvalidOutage         for a time after the confirmation, or a restoration before the outage began
+     */
+    public DetectedIncident confirmed(Actor by, Instant at, Instant downFrom, Instant restoredAt) {
+        if (downFrom != null && downFrom.isAfter(at)) {
+            throw new InvalidOutage("downFrom", "is after the confirmation");
+        }
+        if (restoredAt != null && restoredAt.isAfter(at)) {
+            throw new InvalidOutage("restoredAt", "is after the confirmation");
+        }
+        Instant start = downFrom != null ? downFrom : firstSeen;
+        if (restoredAt != null && restoredAt.isBefore(start)) {
+            throw new InvalidOutage("restoredAt", "is before the outage began (" + start + ")");
+        }
+        return decided(new Decision(DetectionState.CONFIRMED, by, at, downFrom, restoredAt));
     }
 
     /** @throws IllegalStateException unless a draft */
     public DetectedIncident dismissed(Actor by, Instant at) {
-        return decided(new Decision(DetectionState.DISMISSED, by, at, null));
+        return decided(new Decision(DetectionState.DISMISSED, by, at, null, null));
     }
 
     private DetectedIncident decided(Decision made) {
@@ -161,8 +189,8 @@ public record DetectedIncident(String id, String sourceIncidentId, DetectionStat
     }
 
     /**
-     * How long its services were down, for a confirmed incident: from the first minute seen to when they were
-     * restored, or to the confirmation while they are not.
+     * How long its services were down, for a confirmed incident: from when they went down (else the first minute
+     * seen) to when they were restored, or to the confirmation while they are not.
      *
      * @throws IllegalStateException unless confirmed
      */
@@ -170,7 +198,8 @@ public record DetectedIncident(String id, String sourceIncidentId, DetectionStat
         if (state != DetectionState.CONFIRMED) {
             throw new IllegalStateException(id + " is " + state + ": only a confirmed incident has an outage");
         }
-        return new OutageWindow(firstSeen, decision.restoredAt() != null ? decision.restoredAt() : decision.at());
+        Instant start = decision.downFrom() != null ? decision.downFrom() : firstSeen;
+        return new OutageWindow(start, decision.restoredAt() != null ? decision.restoredAt() : decision.at());
     }
 
     /** Whether its reporters and subscribers get an outage notice ({@link OutageNoticeRule}): confirmed and long enough. */

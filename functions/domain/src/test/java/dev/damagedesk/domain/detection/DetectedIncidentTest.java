@@ -63,7 +63,7 @@ class DetectedIncidentTest {
         DetectedIncident dismissed = draft.dismissed(SUPERVISOR, T0.plusSeconds(600));
 
         assertThat(dismissed.state()).isEqualTo(DetectionState.DISMISSED);
-        assertThatThrownBy(() -> dismissed.confirmed(SUPERVISOR, T0.plusSeconds(700), null))
+        assertThatThrownBy(() -> dismissed.confirmed(SUPERVISOR, T0.plusSeconds(700), null, null))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> dismissed.ended().extendedWith(List.of(spike("pay", T0, 30))))
                 .isInstanceOf(IllegalStateException.class);
@@ -75,7 +75,7 @@ class DetectedIncidentTest {
     void aConfirmedIncidentIsAnActiveIncidentOverItsOutage() {
         DetectedIncident draft = DetectedIncident.detected("2022-10-15",
                 List.of(spike("messenger", T0, 30), spike("pay", T0, 30)));
-        DetectedIncident confirmed = draft.confirmed(SUPERVISOR, T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(2)));
+        DetectedIncident confirmed = draft.confirmed(SUPERVISOR, T0.plus(Duration.ofHours(3)), null, T0.plus(Duration.ofHours(2)));
 
         Incident active = confirmed.asActiveIncident();
 
@@ -83,7 +83,7 @@ class DetectedIncidentTest {
         assertThat(active.status()).isEqualTo(IncidentStatus.ACTIVE);
         assertThat(active.services()).containsExactly("messenger", "pay");
         assertThat(active.outageFor("pay").orElseThrow().duration()).isEqualTo(Duration.ofHours(2));
-        assertThatThrownBy(() -> draft.confirmed(SUPERVISOR, T0, T0.minusSeconds(1)))
+        assertThatThrownBy(() -> draft.confirmed(SUPERVISOR, T0, null, T0.minusSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -92,11 +92,30 @@ class DetectedIncidentTest {
         DetectedIncident draft = DetectedIncident.detected("2022-10-15", List.of(spike("pay", T0, 30)));
         Instant confirmedAt = T0.plus(Duration.ofHours(5));
 
-        assertThat(draft.confirmed(SUPERVISOR, confirmedAt, T0.plus(Duration.ofHours(2))).notifiesOutage()).isTrue();
-        assertThat(draft.confirmed(SUPERVISOR, confirmedAt, T0.plus(Duration.ofMinutes(119))).notifiesOutage()).isFalse();
+        assertThat(draft.confirmed(SUPERVISOR, confirmedAt, null, T0.plus(Duration.ofHours(2))).notifiesOutage()).isTrue();
+        assertThat(draft.confirmed(SUPERVISOR, confirmedAt, null, T0.plus(Duration.ofMinutes(119))).notifiesOutage()).isFalse();
         // Not restored yet: the outage so far, to the confirmation.
-        assertThat(draft.confirmed(SUPERVISOR, T0.plus(Duration.ofHours(2)), null).notifiesOutage()).isTrue();
-        assertThat(draft.confirmed(SUPERVISOR, T0.plus(Duration.ofMinutes(30)), null).notifiesOutage()).isFalse();
+        assertThat(draft.confirmed(SUPERVISOR, T0.plus(Duration.ofHours(2)), null, null).notifiesOutage()).isTrue();
+        assertThat(draft.confirmed(SUPERVISOR, T0.plus(Duration.ofMinutes(30)), null, null).notifiesOutage()).isFalse();
         assertThat(draft.notifiesOutage()).isFalse();
+    }
+
+    @Test
+    void theSupervisorMayDateTheOutageFromBeforeTheReportsRoseButNotIntoTheFuture() {
+        DetectedIncident draft = DetectedIncident.detected("2022-10-15", List.of(spike("pay", T0, 30)));
+        Instant confirmedAt = T0.plus(Duration.ofMinutes(10));
+
+        DetectedIncident confirmed = draft.confirmed(SUPERVISOR, confirmedAt, T0.minus(Duration.ofHours(2)), null);
+
+        assertThat(confirmed.outage().start()).isEqualTo(T0.minus(Duration.ofHours(2)));
+        assertThat(confirmed.outage().duration()).isEqualTo(Duration.ofMinutes(130));
+        assertThat(confirmed.notifiesOutage()).isTrue();
+        assertThat(confirmed.window().start()).as("its reports are still those of the rise").isEqualTo(T0);
+        assertThatThrownBy(() -> draft.confirmed(SUPERVISOR, confirmedAt, confirmedAt.plusSeconds(1), null))
+                .isInstanceOfSatisfying(DetectedIncident.InvalidOutage.class, invalid -> assertThat(invalid.field()).isEqualTo("downFrom"));
+        assertThatThrownBy(() -> draft.confirmed(SUPERVISOR, confirmedAt, null, confirmedAt.plusSeconds(1)))
+                .isInstanceOfSatisfying(DetectedIncident.InvalidOutage.class, invalid -> assertThat(invalid.field()).isEqualTo("restoredAt"));
+        assertThatThrownBy(() -> draft.confirmed(SUPERVISOR, confirmedAt, T0, T0.minusSeconds(1)))
+                .isInstanceOf(DetectedIncident.InvalidOutage.class);
     }
 }
