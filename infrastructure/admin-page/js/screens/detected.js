@@ -30,6 +30,8 @@ export async function detectedSection(supervisor, reload) {
   return section;
 }
 
+const RECENT_MINUTES_SHOWN = 10;
+
 function row(item, supervisor, message, reload) {
   const decide = async (action) => {
     try {
@@ -41,7 +43,8 @@ function row(item, supervisor, message, reload) {
       show(message, errorBox(error));
     }
   };
-  const counts = (item.countsPerMinute ?? []).map((minute) => `${formatInstant(minute.at)} `
+  // The latest minutes only: an episode may last hours.
+  const counts = (item.countsPerMinute ?? []).slice(-RECENT_MINUTES_SHOWN).map((minute) => `${formatInstant(minute.at)} `
     + Object.entries(minute.byService ?? {}).map(([service, count]) => `${service} ${count}`).join(', '));
   const buttons = supervisor && item.state === 'DRAFT' ? h('div', { class: 'buttons' },
     h('button', { type: 'button', class: 'detected-confirm', onclick: () => decide('confirm') }, t('detected.confirm')),

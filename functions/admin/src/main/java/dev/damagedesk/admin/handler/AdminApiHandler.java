@@ -229,7 +229,12 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private APIGatewayV2HTTPResponse detail(Actor actor, ReportId id, Language language) {
         ReportDetail detail = services.details().of(actor, id)
                 .orElseThrow(() -> new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND)));
-        return HttpAnswers.json(200, ReportViews.detail(detail, services.clock().instant()));
+        Map<String, Object> body = new LinkedHashMap<>(ReportViews.detail(detail, services.clock().instant()));
+        // Its link to a detected incident: the one whose services and window it falls in (not stored per report).
+        var report = detail.stored().report();
+        body.put("detectedIncidentId", services.detections().of(report.incidentId(), report.submission().service(),
+                report.receivedAt()).map(DetectedIncident::id).orElse(null));
+        return HttpAnswers.json(200, body);
     }
 
     private APIGatewayV2HTTPResponse audit(Actor actor, ReportId id, Language language) {

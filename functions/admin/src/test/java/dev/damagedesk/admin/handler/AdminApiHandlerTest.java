@@ -577,6 +577,21 @@ class AdminApiHandlerTest {
     }
 
     @Test
+    void aReportReceivedInADetectedIncidentsWindowShowsItsLinkAndOthersNone() {
+        StoredReport inside = fixtures.stored(0, ReportStatus.NEEDS_REVIEW, 1_000, "minji@example.com", null, "환불", null);
+        StoredReport elsewhere = fixtures.stored(1, ReportStatus.NEEDS_REVIEW, 1_000, "jun@example.com", null, "refund", null);
+        java.time.Instant minute = inside.report().receivedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        DetectedIncident draft = DetectedIncident.detected(inside.report().incidentId(),
+                List.of(new ServiceSpike(inside.report().submission().service(), Map.of(minute, 40L))));
+        detected.create(draft);
+        assertThat(draft.covers(elsewhere.report().incidentId(), elsewhere.report().submission().service(),
+                elsewhere.report().receivedAt())).as("the second fixture is outside the minute").isFalse();
+
+        assertThat(okBody(handle(detailEvent(inside, "[viewer]")))).containsEntry("detectedIncidentId", draft.id());
+        assertThat(okBody(handle(detailEvent(elsewhere, "[viewer]")))).containsEntry("detectedIncidentId", null);
+    }
+
+    @Test
     void aDismissalIsRecordedAndBadRequestsAreFieldErrors() {
         DetectedIncident draft = draft();
 

@@ -115,6 +115,20 @@ public final class DecideDetectedIncident {
         throw new IllegalStateException(id + " kept changing while it was being dismissed");
     }
 
+    /**
+     * The detected incident a report belongs to, if one of the latest does (a dismissed one is no incident): what the
+     * report detail shows as its link. One read.
+     */
+    public Optional<DetectedIncident> of(String incidentId, String service, Instant receivedAt) {
+        return detected.latest(LINK_SEARCHED).stream()
+                .filter(incident -> incident.state() != DetectionState.DISMISSED)
+                .filter(incident -> incident.covers(incidentId, service, receivedAt))
+                .findFirst();
+    }
+
+    /** How many of the latest detected incidents a report's link is looked for in. */
+    static final int LINK_SEARCHED = 20;
+
     /** The drafts and decided incidents the admin page lists, the latest first. */
     public List<DetectedIncident> latest(int limit) {
         return detected.latest(limit);

@@ -39,6 +39,12 @@ public record DetectedIncident(String id, String sourceIncidentId, DetectionStat
                                Instant firstSeen, Instant lastSeen, SortedMap<Instant, SortedMap<String, Long>> countsPerMinute,
                                boolean open, Decision decision, long version) {
 
+    /**
+     * The most minutes of counts kept: a day. A longer episode keeps its latest day (and its first minute seen), so
+     * the stored item stays far below DynamoDB's 400 KB.
+     */
+    public static final int COUNTED_MINUTES = 1440;
+
     /** Titles and ledgers name a detected incident by this prefix and its first minute (UTC). */
     public static final String ID_PREFIX = "detected-";
     private static final DateTimeFormatter ID_MINUTE = DateTimeFormatter.ofPattern("uuuuMMdd-HHmm").withZone(ZoneOffset.UTC);
@@ -127,6 +133,9 @@ public record DetectedIncident(String id, String sourceIncidentId, DetectionStat
             }
         }
         Instant first = counts.isEmpty() ? firstSeen : counts.firstKey().isBefore(firstSeen) ? counts.firstKey() : firstSeen;
+        while (counts.size() > COUNTED_MINUTES) {
+            counts.pollFirstEntry();
+        }
         return new DetectedIncident(id, sourceIncidentId, state, allServices, first, last, counts, open, decision, atVersion);
     }
 
@@ -181,6 +190,15 @@ public record DetectedIncident(String id, String sourceIncidentId, DetectionStat
         }
         return new DetectedIncident(id, sourceIncidentId, made.outcome(), services, firstSeen, lastSeen, countsPerMinute,
                 open, made, version + 1);
+    }
+
+    /**
+     * Whether a report is one of its reports: filed under its source incident for one of its services and received
+     * in its window.
+     */
+    public boolean covers(String incidentId, String service, Instant receivedAt) {
+        return sourceIncidentId.equals(incidentId) && services.contains(service)
+                && !receivedAt.isBefore(firstSeen) && receivedAt.isBefore(window().end());
     }
 
     /** The minutes its reports arrived in: from the first minute seen to the end of the last. */

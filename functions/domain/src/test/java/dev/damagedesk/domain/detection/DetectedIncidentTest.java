@@ -38,6 +38,12 @@ class DetectedIncidentTest {
         assertThat(draft.window().end()).isEqualTo(T0.plusSeconds(180));
         assertThat(draft.countsPerMinute().get(T0.plusSeconds(60))).containsExactly(Map.entry("messenger", 40L));
         assertThat(draft.version()).isEqualTo(1);
+        assertThat(draft.covers("2022-10-15", "messenger", T0)).isTrue();
+        assertThat(draft.covers("2022-10-15", "messenger", T0.plusSeconds(179))).isTrue();
+        assertThat(draft.covers("2022-10-15", "messenger", T0.plusSeconds(180))).isFalse();
+        assertThat(draft.covers("2022-10-15", "messenger", T0.minusMillis(1))).isFalse();
+        assertThat(draft.covers("2022-10-15", "pay", T0)).isFalse();
+        assertThat(draft.covers("2023-01-01", "messenger", T0)).isFalse();
     }
 
     @Test
@@ -55,6 +61,18 @@ class DetectedIncidentTest {
                 Map.entry("messenger", 50L), Map.entry("pay", 25L));
         assertThat(extended.version()).isEqualTo(2);
         assertThat(extended.extendedWith(nextRun)).isSameAs(extended);
+    }
+
+    @Test
+    void aDayLongEpisodeKeepsItsLatestDayOfCountsAndItsFirstMinute() {
+        DetectedIncident incident = DetectedIncident.detected("2022-10-15", List.of(spike("pay", T0, 30)));
+        for (int minute = 1; minute <= DetectedIncident.COUNTED_MINUTES + 9; minute++) {
+            incident = incident.extendedWith(List.of(spike("pay", T0.plusSeconds(60L * minute), 30)));
+        }
+
+        assertThat(incident.countsPerMinute()).hasSize(DetectedIncident.COUNTED_MINUTES);
+        assertThat(incident.countsPerMinute().firstKey()).isEqualTo(T0.plusSeconds(60L * 10));
+        assertThat(incident.firstSeen()).isEqualTo(T0);
     }
 
     @Test
