@@ -13,7 +13,7 @@ import org.openqa.selenium.WebElement;
 /**
  * The detected incidents on the incidents screen: a supervisor sees the draft with its services, first minute and
  * counts per minute and confirms it (the API then says it is confirmed with an active policy); a viewer sees the
- * draft without the buttons. Korean labels when the page is in Korean.
+ * draft on the dashboard and the incidents screen, without the buttons.
  */
 @Timeout(180)
 class DetectedIncidentsIT extends AdminPageTest {
@@ -48,10 +48,14 @@ class DetectedIncidentsIT extends AdminPageTest {
     }
 
     @Test
-    void aViewerSeesTheDraftWithoutButtons() {
+    void aViewerSeesTheDraftOnTheDashboardAndOnTheIncidentsScreenWithoutButtons() {
         DetectedIncident draft = system.detectedDraft("music", 8);
         page.open(null).signIn(system.staff("viewer"));
-        page.driver().findElement(By.id("nav-incidents")).click();
+        page.driver().findElement(By.id("nav-dashboard")).click();
+        WebElement banner = page.awaitVisible(By.id("dashboard-detected"));
+        assertThat(banner.getAttribute("data-incident-id")).isEqualTo(draft.id());
+        assertThat(banner.getText()).contains("music");
+        page.driver().findElement(By.id("dashboard-detected-link")).click();
 
         WebElement shown = page.awaitVisible(row(draft));
         assertThat(shown.getText()).contains("music");

@@ -585,6 +585,12 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         body.put("moneyByRule", figures.moneyByRule());
         body.put("queues", queues);
         body.put("deadLetters", deadLetterCounts());
+        // The detection episode going on, if any (its counts per minute are on the incidents screen).
+        body.put("detectedIncident", services.detections().open().map(open -> {
+            Map<String, Object> view = new LinkedHashMap<>(detectedView(open));
+            view.remove("countsPerMinute");
+            return view;
+        }).orElse(null));
         return HttpAnswers.json(200, body);
     }
 

@@ -577,6 +577,18 @@ class AdminApiHandlerTest {
     }
 
     @Test
+    void theDashboardShowsTheDetectedIncidentWhileItsEpisodeGoesOn() {
+        assertThat(okBody(handle(event("GET /v1/admin/dashboard", null)))).containsEntry("detectedIncident", null);
+        DetectedIncident draft = draft();
+
+        Map<String, Object> dashboard = okBody(handle(event("GET /v1/admin/dashboard", null)));
+
+        assertThat(dashboard.get("detectedIncident")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("incidentId", draft.id()).containsEntry("state", "DRAFT")
+                .containsEntry("services", List.of("messenger")).doesNotContainKey("countsPerMinute");
+    }
+
+    @Test
     void aReportReceivedInADetectedIncidentsWindowShowsItsLinkAndOthersNone() {
         StoredReport inside = fixtures.stored(0, ReportStatus.NEEDS_REVIEW, 1_000, "minji@example.com", null, "환불", null);
         StoredReport elsewhere = fixtures.stored(1, ReportStatus.NEEDS_REVIEW, 1_000, "jun@example.com", null, "refund", null);

@@ -129,6 +129,11 @@ public final class DecideDetectedIncident {
     /** How many of the latest detected incidents a report's link is looked for in. */
     static final int LINK_SEARCHED = 20;
 
+    /** The incident of the detection episode going on, if one is: what the dashboard shows. */
+    public Optional<DetectedIncident> open() {
+        return detected.open();
+    }
+
     /** The drafts and decided incidents the admin page lists, the latest first. */
     public List<DetectedIncident> latest(int limit) {
         return detected.latest(limit);
