@@ -58,6 +58,7 @@ function render(figures) {
     label: dlq.queue ?? dlq.name, value: number(dlq.count ?? dlq.messages ?? dlq.depth),
   }));
   return [
+    detectedBanner(figures.detectedIncident),
     h('p', { class: 'hint', id: 'dashboard-updated' }, t('dashboard.updated', { time: formatInstant(figures.generatedAt ?? new Date().toISOString()) })),
     surgeSection(figures.surge),
     h('div', { class: 'chart-grid' },
@@ -105,6 +106,18 @@ function surgeSection(surge) {
       : notice(t('surge.noSwitches')));
 }
 // ---- end surge
+
+/** The detection episode going on: which services rose since when, and a link to confirm it. */
+function detectedBanner(detected) {
+  if (!detected) {
+    return null;
+  }
+  return h('section', { class: 'card', id: 'dashboard-detected', dataset: { incidentId: detected.incidentId, state: detected.state } },
+    h('h2', {}, t('dashboard.detected')),
+    h('p', {}, t('dashboard.detectedText', { id: detected.incidentId, services: (detected.services ?? []).join(', '),
+      since: formatInstant(detected.firstSeen), state: t(`detected.state.${detected.state}`) })),
+    h('a', { href: '#/incidents', id: 'dashboard-detected-link' }, t('dashboard.detectedOpen')));
+}
 
 function number(value) {
   const n = Number(value);

@@ -4,6 +4,7 @@ import { h, show, link } from '../dom.js';
 import { t, formatInstant } from '../i18n.js';
 import { get, put, post } from '../api.js';
 import { errorBox, notice } from '../ui.js';
+import { detectedSection } from './detected.js';
 
 export async function incidentsScreen({ main, parts, me, navigate }) {
   const supervisor = me.role === 'supervisor';
@@ -30,7 +31,8 @@ export async function incidentsScreen({ main, parts, me, navigate }) {
         h('td', {}, incident.activePolicyVersion ?? ''));
     })));
   const importer = supervisor ? importForm(null, () => navigate('incidents')) : null;
-  show(main, h('h1', {}, t('incidents.title')), opener, list, importer);
+  const detected = await detectedSection(supervisor, () => incidentsScreen({ main, parts, me, navigate }));
+  show(main, h('h1', {}, t('incidents.title')), detected, opener, list, importer);
   return null;
 }
 

@@ -92,6 +92,25 @@ final class StaffSystem implements AutoCloseable {
         return runtime.cloud().aws().mailbox();
     }
 
+    /**
+     * A draft incident for a sharp rise of {@code service} in the minute {@code minutesAgo} before now, stored as the
+     * detection run writes it (the per-minute tallies it reads are written by the intake, not in this system yet).
+     * The open one of an earlier test is ended first: one episode is open at a time.
+     */
+    dev.damagedesk.domain.detection.DetectedIncident detectedDraft(String service, int minutesAgo) {
+        var stored = new dev.damagedesk.adapters.repository.DynamoDbDetectedIncidents(runtime.cloud().aws().dynamoDb(),
+                runtime.cloud().resources().tableName("ReportsTable"));
+        stored.open().ifPresent(open -> stored.replace(open, open.ended()));
+        java.time.Instant minute = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .minusSeconds(60L * minutesAgo);
+        var draft = dev.damagedesk.domain.detection.DetectedIncident.detected("2022-10-15", List.of(
+                new dev.damagedesk.domain.detection.ServiceSpike(service, Map.of(minute, 42L, minute.plusSeconds(60), 57L))));
+        if (!stored.create(draft)) {
+            throw new AssertionError("could not open the draft " + draft.id());
+        }
+        return draft;
+    }
+
     /** A new staff member of {@code role} (viewer, reviewer, supervisor) with a permanent password. */
     Staff staff(String role) {
         String username = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@staff.damagedesk.test";

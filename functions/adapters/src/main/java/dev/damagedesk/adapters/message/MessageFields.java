@@ -26,6 +26,15 @@ final class MessageFields {
         return body;
     }
 
+    /** The message's schema, or null when it is no JSON object or names none (its own reader says why). */
+    static String schemaOf(String json) {
+        try {
+            return Json.parseObject(json).get("schema") instanceof String schema ? schema : null;
+        } catch (Json.MalformedJsonException e) {
+            return null;
+        }
+    }
+
     static String text(Map<String, Object> body, String field) {
         if (body.get(field) instanceof String value && !value.isBlank()) {
             return value;

@@ -66,6 +66,30 @@ public final class MessageQueue {
     }
 
     /**
+     * Sends the bodies in batches of ten (SendMessageBatch), for a page of work that queues many messages at once.
+     *
+     * @throws QueueUnavailableException when SQS did not take one of them (the caller's retry sends the page again)
+     */
+    public void sendAll(List<String> bodies) {
+        for (int from = 0; from < bodies.size(); from += 10) {
+            List<String> batch = bodies.subList(from, Math.min(bodies.size(), from + 10));
+            List<SendMessageBatchRequestEntry> entries = new java.util.ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(batch.get(i)).build());
+            }
+            try {
+                var answer = sqs.sendMessageBatch(send -> send.queueUrl(queueUrl).entries(entries));
+                if (!answer.failed().isEmpty()) {
+                    throw new QueueUnavailableException(queueUrl, new IllegalStateException(answer.failed().size()
+                            + " of " + entries.size() + " refused: " + answer.failed().get(0).code()));
+                }
+            } catch (SdkException e) {
+                throw new QueueUnavailableException(queueUrl, e);
+            }
+        }
+    }
+
+    /**
      * For SnapStart warm-ups: a SendMessage with an empty body, which SQS refuses (400, "must contain the parameter
      * MessageBody") and queues nothing. The send path (marshalling, signing, the connection, reading the answer) is
      * loaded before the snapshot instead of on a reporter's first request.

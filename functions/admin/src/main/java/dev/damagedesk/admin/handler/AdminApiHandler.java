@@ -10,6 +10,7 @@ import dev.damagedesk.adapters.json.ReportViews;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
 import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
+import dev.damagedesk.application.incident.DecideDetectedIncident;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.QueuePage;
@@ -25,6 +26,8 @@ import dev.damagedesk.application.staff.ReportDetails.ReportDetail;
 import dev.damagedesk.application.staff.ReportFilter;
 import dev.damagedesk.application.staff.StaffJob;
 import dev.damagedesk.domain.audit.AuditChain;
+import dev.damagedesk.domain.detection.DetectedIncident;
+import dev.damagedesk.domain.detection.DetectionState;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.surge.SurgeMode;
 import dev.damagedesk.domain.report.ReportId;
@@ -77,6 +80,9 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final String IMPORT_INCIDENT = "PUT /v1/admin/incidents/{incidentId}";
     static final String POLICY_VERSIONS = "GET /v1/admin/incidents/{incidentId}/policies";
     static final String POLICIES = "POST /v1/admin/incidents/{incidentId}/policies";
+    static final String DETECTED = "GET /v1/admin/detected-incidents";
+    static final String CONFIRM_DETECTED = "POST /v1/admin/detected-incidents/{incidentId}/confirm";
+    static final String DISMISS_DETECTED = "POST /v1/admin/detected-incidents/{incidentId}/dismiss";
     static final String DEAD_LETTERS = "GET /v1/admin/dead-letters";
     static final String REDRIVE = "POST /v1/admin/dead-letters/{queue}/redrive";
 
@@ -145,6 +151,9 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case POLICY_VERSIONS -> policyVersions(event);
                 case IMPORT_INCIDENT -> importIncident(actor, event);
                 case POLICIES -> policy(actor, event);
+                case DETECTED -> detectedIncidents();
+                case CONFIRM_DETECTED -> decideDetected(actor, event, true);
+                case DISMISS_DETECTED -> decideDetected(actor, event, false);
                 case DEAD_LETTERS -> deadLetters();
                 case REDRIVE -> redrive(actor, event);
                 default -> HttpAnswers.error(404, AdminResponses.ROUTE_NOT_FOUND, language);
@@ -221,7 +230,12 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private APIGatewayV2HTTPResponse detail(Actor actor, ReportId id, Language language) {
         ReportDetail detail = services.details().of(actor, id)
                 .orElseThrow(() -> new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND)));
-        return HttpAnswers.json(200, ReportViews.detail(detail, services.clock().instant()));
+        Map<String, Object> body = new LinkedHashMap<>(ReportViews.detail(detail, services.clock().instant()));
+        // Its link to a detected incident: the one whose services and window it falls in (not stored per report).
+        var report = detail.stored().report();
+        body.put("detectedIncidentId", services.detections().of(report.incidentId(), report.submission().service(),
+                report.receivedAt()).map(DetectedIncident::id).orElse(null));
+        return HttpAnswers.json(200, body);
     }
 
     private APIGatewayV2HTTPResponse audit(Actor actor, ReportId id, Language language) {
@@ -431,6 +445,93 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return HttpAnswers.json(200, answer);
     }
 
+    /** The detected incidents the admin page lists: the latest first. */
+    static final int DETECTED_LISTED = 20;
+
+    private APIGatewayV2HTTPResponse detectedIncidents() {
+        return HttpAnswers.json(200, Map.of("items",
+                services.detections().latest(DETECTED_LISTED).stream().map(AdminApiHandler::detectedView).toList()));
+    }
+
+    private APIGatewayV2HTTPResponse decideDetected(Actor actor, APIGatewayV2HTTPEvent event, boolean confirm) {
+        requireRole(actor, StaffRole.SUPERVISOR);
+        String id = incidentId(event);
+        Instant downFrom = null;
+        Instant restoredAt = null;
+        if (confirm && event.getBody() != null && !event.getBody().isBlank()) {
+            Map<String, Object> body = body(event);
+            List<FieldError> errors = new ArrayList<>();
+            unknownFields(body, Set.of("downFrom", "restoredAt"), "", errors);
+            downFrom = instant(body, "downFrom", errors);
+            restoredAt = instant(body, "restoredAt", errors);
+            if (!errors.isEmpty()) {
+                throw new BadRequest(400, errors);
+            }
+        } else if (!confirm && event.getBody() != null && !event.getBody().isBlank()) {
+            List<FieldError> errors = new ArrayList<>();
+            unknownFields(body(event), Set.of(), "", errors);
+            if (!errors.isEmpty()) {
+                throw new BadRequest(400, errors);
+            }
+        }
+        DecideDetectedIncident.Result result;
+        try {
+            result = confirm ? services.detections().confirm(actor, id, downFrom, restoredAt)
+                    : services.detections().dismiss(actor, id);
+        } catch (DetectedIncident.InvalidOutage invalid) {
+            throw new BadRequest(400, List.of(AdminResponses.invalid(invalid.field(),
+                    "must not be after now, and the services are restored after they went down",
+                    "지금보다 늦을 수 없고, 복구 시각은 중단 시각보다 늦어야 합니다")));
+        }
+        if (result instanceof DecideDetectedIncident.Result.NotFound) {
+            throw new BadRequest(404, List.of(INCIDENT_NOT_FOUND));
+        }
+        if (result instanceof DecideDetectedIncident.Result.AlreadyDecided already) {
+            throw new BadRequest(409, List.of(new FieldError("incidentId", "already-decided",
+                    "This incident is already " + already.state().name().toLowerCase(Locale.ROOT) + ".",
+                    "이 사고는 이미 " + (already.state() == DetectionState.CONFIRMED ? "확정" : "기각") + "되었습니다.")));
+        }
+        DecideDetectedIncident.Result.Decided decided = (DecideDetectedIncident.Result.Decided) result;
+        // The audit line: who decided what; the decision itself is kept on the incident.
+        LOG.info("Detected incident {} {} by {}", id, decided.incident().state(), actor.id());
+        Map<String, Object> view = new LinkedHashMap<>(detectedView(decided.incident()));
+        view.put("policyVersion", decided.policyVersion());
+        view.put("outageNoticesQueued", decided.outageNoticesQueued());
+        return HttpAnswers.json(200, view);
+    }
+
+    private static Map<String, Object> detectedView(DetectedIncident incident) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("incidentId", incident.id());
+        view.put("state", incident.state().name());
+        view.put("sourceIncidentId", incident.sourceIncidentId());
+        view.put("services", List.copyOf(incident.services()));
+        view.put("firstSeen", incident.firstSeen().toString());
+        view.put("lastSeen", incident.lastSeen().toString());
+        view.put("open", incident.open());
+        view.put("countsPerMinute", incident.countsPerMinute().entrySet().stream().map(minute -> {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("at", minute.getKey().toString());
+            counts.put("byService", minute.getValue());
+            return counts;
+        }).toList());
+        if (incident.decision() != null) {
+            Map<String, Object> decision = new LinkedHashMap<>();
+            decision.put("by", ReportViews.actor(incident.decision().by()));
+            decision.put("at", incident.decision().at().toString());
+            decision.put("downFrom", incident.decision().downFrom() == null ? null : incident.decision().downFrom().toString());
+            decision.put("restoredAt", incident.decision().restoredAt() == null ? null : incident.decision().restoredAt().toString());
+            if (incident.state() == DetectionState.CONFIRMED) {
+                decision.put("outageMinutes", incident.outage().duration().toMinutes());
+                decision.put("outageNotified", incident.notifiesOutage());
+            }
+            view.put("decision", decision);
+        } else {
+            view.put("decision", null);
+        }
+        return view;
+    }
+
     private static final FieldError INCIDENT_NOT_FOUND = new FieldError("incidentId", "not_found",
             "No incident has this id.", "이 번호의 사고가 없습니다.");
 
@@ -486,6 +587,12 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         body.put("queues", queues);
         body.put("deadLetters", deadLetterCounts());
         body.put("surge", surge(figures.surge()));
+        // The detection episode going on, if any (its counts per minute are on the incidents screen).
+        body.put("detectedIncident", services.detections().open().map(open -> {
+            Map<String, Object> view = new LinkedHashMap<>(detectedView(open));
+            view.remove("countsPerMinute");
+            return view;
+        }).orElse(null));
         return HttpAnswers.json(200, body);
     }
 

@@ -1,6 +1,8 @@
 package dev.damagedesk.admin.handler;
 
 import dev.damagedesk.application.audit.VerifyAuditChain;
+import dev.damagedesk.application.incident.DecideDetectedIncident;
+import dev.damagedesk.application.incident.OutageNoticeFanOut;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.StaffJobs;
@@ -19,12 +21,15 @@ import java.time.Clock;
  *
  * @param decisionLimitKrw what a reviewer may decide at most (template parameter {@code ReviewerDecisionLimitKrw})
  * @param activeIncidentId the incident a search or a dashboard is about when the request names none
+ * @param detections       detected incidents and a supervisor's decision on them
+ * @param outageNotices    the outage-notice fan-out a confirmation starts (its pages run in the job worker)
  */
 record AdminServices(StaffQueue queue, ReportDetails details, VerifyAuditChain auditChains, ReportDecider decider, BulkDecisions bulk,
                      ExportJobs exports, StaffJobs jobs, DeadLetters deadLetters, DashboardFigures dashboard,
-                     IncidentLedgers ledgers, PolicyVersions policies, Clock clock, long decisionLimitKrw, String activeIncidentId) {
+                     IncidentLedgers ledgers, PolicyVersions policies, Clock clock, long decisionLimitKrw, String activeIncidentId,
+                     DecideDetectedIncident detections, OutageNoticeFanOut outageNotices) {
 
     StaffJobWork jobWork() {
-        return new StaffJobWork(jobs, bulk, exports);
+        return new StaffJobWork(jobs, bulk, exports, outageNotices);
     }
 }

@@ -10,6 +10,7 @@ import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
 import dev.damagedesk.adapters.repository.IncidentStore;
 import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.audit.VerifyAuditChain;
+import dev.damagedesk.application.incident.DecideDetectedIncident;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.ContactIndex;
@@ -49,7 +50,10 @@ final class AdminWiring {
                 new DashboardFigures(records, shared.reports(), new DynamoDbSurgeStates(dynamoDb, shared.table()),
                         shared.clock()),
                 new IncidentLedgers(records, shared.clock()), new PolicyVersions(records, rescorePages, shared.clock()),
-                shared.clock(), shared.limit(), environment.required("ACTIVE_INCIDENT_ID"));
+                shared.clock(), shared.limit(), environment.required("ACTIVE_INCIDENT_ID"),
+                new DecideDetectedIncident(shared.detected(), records, id -> shared.incidents().activePolicy(id).policy(),
+                        work.outageNotices(), shared.clock()),
+                work.outageNotices());
     }
 
     /** A REDRIVEN entry: the report unchanged at its next version; another writer in between means read again. */

@@ -9,11 +9,15 @@ import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.lambda.SqsBatch;
 import dev.damagedesk.adapters.message.JobPageMessage;
+import dev.damagedesk.adapters.message.OutageNoticePageMessage;
+import dev.damagedesk.application.incident.OutageNoticeFanOut;
+import dev.damagedesk.application.port.OutageNoticePages;
 import dev.damagedesk.application.staff.JobPage;
 import dev.damagedesk.application.staff.StaffJob;
 
 /**
- * {@code StaffJobFunction}: runs bulk decisions and exports one page per message from {@code StaffJobQueue}. Each
+ * {@code StaffJobFunction}: runs bulk decisions, exports and outage-notice fan-outs one page per message from
+ * {@code StaffJobQueue}. Each
  * page queues the next, so a job resumes where it stopped; a page delivered twice is counted once. A page that
  * fails is returned as a batch item failure and retried, then dead-lettered with its job id and cursor.
  */
@@ -23,7 +27,7 @@ public final class StaffJobHandler implements RequestHandler<SQSEvent, SQSBatchR
     static final String ABSENT_JOB = "snapstart-warm-up";
 
     private final PowertoolsTelemetry telemetry;
-    private final SqsBatch<JobPage> batch;
+    private final SqsBatch<String> batch;
     private final StaffJobWork services;
     private final SnapStartPriming priming;
 
@@ -42,7 +46,14 @@ public final class StaffJobHandler implements RequestHandler<SQSEvent, SQSBatchR
     StaffJobHandler(StaffJobWork services, PowertoolsTelemetry telemetry) {
         this.telemetry = telemetry;
         this.services = services;
-        this.batch = new SqsBatch<>("job page", JobPageMessage::fromJson, page -> {
+        this.batch = new SqsBatch<>("job page", body -> body, body -> {
+            if (OutageNoticePageMessage.isOne(body)) {
+                OutageNoticePages.OutageNoticePage page = OutageNoticePageMessage.fromJson(body);
+                OutageNoticeFanOut.PageResult done = services.outageNotices().runPage(page);
+                return SqsBatch.Result.done("outage notices " + page.incidentId() + " " + page.audience() + " "
+                        + page.service() + ": " + done.queued() + " queued of " + done.read());
+            }
+            JobPage page = JobPageMessage.fromJson(body);
             StaffJob job = services.jobs().find(page.jobId())
                     .orElseThrow(() -> new IllegalStateException("No job " + page.jobId()));
             switch (job.kind()) {

@@ -6,7 +6,12 @@ import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.queue.SqsNotifications;
 import dev.damagedesk.adapters.queue.SqsStaffJobQueue;
+import dev.damagedesk.adapters.queue.SqsOutageNotices;
 import dev.damagedesk.adapters.repository.DynamoDbAuditTrail;
+import dev.damagedesk.adapters.repository.DynamoDbDetectedIncidents;
+import dev.damagedesk.adapters.repository.DynamoDbNoticeSubscriptions;
+import dev.damagedesk.application.incident.OutageNoticeFanOut;
+import dev.damagedesk.application.port.DetectedIncidents;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
 import dev.damagedesk.adapters.repository.DynamoDbStaffJobs;
 import dev.damagedesk.adapters.storage.S3ExportFiles;
@@ -44,7 +49,8 @@ final class StaffWiring {
     /** Each SDK client once per container: the admin API's own parts use the same ones. */
     record Shared(Clock clock, DynamoDbClient dynamoDb, SqsClient sqs, String table, Duration retention, AuditTrail trail,
                           DynamoDbReportStore reports, ReportChanges changes, IncidentDirectory incidents,
-                          StaffDecisions rules, long limit, ReportDecider decider, StaffJobWork work) {
+                          StaffDecisions rules, long limit, ReportDecider decider, StaffJobWork work,
+                          DetectedIncidents detected) {
     }
 
     static Shared shared(FunctionEnvironment environment, Measurements measurements) {
@@ -66,8 +72,15 @@ final class StaffWiring {
         ReportDecider decider = new DecideReport(reports, changes, rules, incidents,
                 new SqsNotifications(new MessageQueue(sqs, environment.required("NOTIFICATION_QUEUE_URL"))),
                 clock, measurements).asDecider();
+        DetectedIncidents detected = new DynamoDbDetectedIncidents(dynamoDb, table);
+        SqsOutageNotices outageQueues = new SqsOutageNotices(
+                new MessageQueue(sqs, environment.required("NOTIFICATION_QUEUE_URL")),
+                new MessageQueue(sqs, environment.required("STAFF_JOB_QUEUE_URL")));
+        OutageNoticeFanOut outageNotices = new OutageNoticeFanOut(detected, reports,
+                new DynamoDbNoticeSubscriptions(dynamoDb, table), outageQueues, outageQueues);
         StaffJobWork work = new StaffJobWork(jobs, new BulkDecisions(reports, jobs, jobQueue, decider, clock),
-                new ExportJobs(reports, jobs, jobQueue, files, clock));
-        return new Shared(clock, dynamoDb, sqs, table, retention, trail, reports, changes, incidents, rules, limit, decider, work);
+                new ExportJobs(reports, jobs, jobQueue, files, clock), outageNotices);
+        return new Shared(clock, dynamoDb, sqs, table, retention, trail, reports, changes, incidents, rules, limit, decider,
+                work, detected);
     }
 }

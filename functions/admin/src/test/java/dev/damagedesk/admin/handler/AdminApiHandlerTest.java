@@ -47,6 +47,15 @@ import dev.damagedesk.domain.staff.StaffAction;
 import dev.damagedesk.domain.staff.StaffRole;
 import dev.damagedesk.localaws.lambda.LocalContext;
 import java.lang.reflect.Proxy;
+import dev.damagedesk.application.incident.DecideDetectedIncident;
+import dev.damagedesk.application.incident.OutageNoticeFanOut;
+import dev.damagedesk.application.memory.InMemoryDetectedIncidents;
+import dev.damagedesk.application.memory.InMemoryNoticeSubscriptions;
+import dev.damagedesk.application.port.OutageNoticePages;
+import dev.damagedesk.application.port.OutageNotices;
+import dev.damagedesk.domain.detection.DetectedIncident;
+import dev.damagedesk.domain.detection.DetectionState;
+import dev.damagedesk.domain.detection.ServiceSpike;
 import java.nio.charset.StandardCharsets;
 import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.audit.VerifyAuditChain;
@@ -88,6 +97,11 @@ class AdminApiHandlerTest {
             "fixture", List.of(new ServiceOutage("pay", null, StaffFixtures.T0, StaffFixtures.T0.plusSeconds(3600), false),
                     new ServiceOutage("taxi", null, StaffFixtures.T0, StaffFixtures.T0.plusSeconds(3600), false))));
     private final InMemoryIncidentRecords incidents = new InMemoryIncidentRecords(new IncidentCatalog().get("2022-10-15"));
+    private final InMemoryDetectedIncidents detected = new InMemoryDetectedIncidents();
+    private final List<OutageNoticePages.OutageNoticePage> outagePages = new ArrayList<>();
+    private final List<OutageNotices.OutageNotice> outageNotices = new ArrayList<>();
+    private final OutageNoticeFanOut fanOut = new OutageNoticeFanOut(detected, fixtures.store,
+            new InMemoryNoticeSubscriptions(), outageNotices::addAll, outagePages::add);
     private final AdminServices services = services(fixtures.store);
     private final PowertoolsTelemetry telemetry = PowertoolsTelemetry.forFunction(FunctionEnvironment.of(Map.of(
             PowertoolsTelemetry.NAMESPACE_VARIABLE, "DamageDesk", PowertoolsTelemetry.SERVICE_VARIABLE, "damagedesk")));
@@ -106,7 +120,8 @@ class AdminApiHandlerTest {
                 new DashboardFigures(dashboardIncidents, store instanceof RecentReports recent ? recent
                         : (incident, service, from, to, limit) -> List.of(), surgeStates, clock),
                 new IncidentLedgers(incidents, clock), new PolicyVersions(incidents, rescorePages::add, clock),
-                clock, 100_000, StaffFixtures.INCIDENT);
+                clock, 100_000, StaffFixtures.INCIDENT,
+                new DecideDetectedIncident(detected, incidents, id -> new PolicyCatalog().latest(id), fanOut, clock), fanOut);
     }
 
     @ParameterizedTest
@@ -518,6 +533,128 @@ class AdminApiHandlerTest {
         APIGatewayV2HTTPEvent event = withGroups(event(route, body), groups);
         event.setPathParameters(Map.of("incidentId", incidentId));
         return event;
+    }
+
+    // ------------------------------------------------------------------ detected incidents
+
+    /** A draft of the fixtures' service, first seen three hours before the clock: long enough to be notified. */
+    private DetectedIncident draft() {
+        Instant firstSeen = clock.instant().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        DetectedIncident draft = DetectedIncident.detected(StaffFixtures.INCIDENT,
+                List.of(new ServiceSpike("messenger", Map.of(firstSeen, 40L, firstSeen.plusSeconds(60), 70L))));
+        detected.create(draft);
+        return draft;
+    }
+
+    private APIGatewayV2HTTPEvent detectedEvent(String routeKey, String incidentId, String body, String groups) {
+        APIGatewayV2HTTPEvent event = withGroups(event(routeKey, body), groups);
+        event.setPathParameters(Map.of("incidentId", incidentId));
+        return event;
+    }
+
+    @Test
+    void everyStaffRoleSeesTheDetectedDraftsWithTheirServicesFirstSeenAndCountsPerMinute() {
+        DetectedIncident draft = draft();
+
+        Map<String, Object> list = okBody(handle(withGroups(event(AdminApiHandler.DETECTED, null), "[viewer]")));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) list.get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0)).containsEntry("incidentId", draft.id()).containsEntry("state", "DRAFT")
+                .containsEntry("services", List.of("messenger")).containsEntry("firstSeen", draft.firstSeen().toString())
+                .containsEntry("decision", null);
+        assertThat(items.get(0).get("countsPerMinute")).asList().hasSize(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[viewer]", "[reviewer]"})
+    void onlyASupervisorConfirmsOrDismisses(String groups) {
+        DetectedIncident draft = draft();
+
+        APIGatewayV2HTTPResponse confirm = handle(detectedEvent(AdminApiHandler.CONFIRM_DETECTED, draft.id(), null, groups));
+        APIGatewayV2HTTPResponse dismiss = handle(detectedEvent(AdminApiHandler.DISMISS_DETECTED, draft.id(), null, groups));
+
+        assertThat(confirm.getStatusCode()).isEqualTo(403);
+        assertThat(dismiss.getStatusCode()).isEqualTo(403);
+        assertThat(detected.find(draft.id()).orElseThrow().state()).isEqualTo(DetectionState.DRAFT);
+    }
+
+    @Test
+    void aSupervisorsConfirmationActivatesTheIncidentAndItsPolicyAndTheJobWorkerFansOutTheNotices() {
+        DetectedIncident draft = draft();
+
+        Map<String, Object> confirmed = okBody(handle(detectedEvent(AdminApiHandler.CONFIRM_DETECTED, draft.id(), null, "[supervisor]")));
+        APIGatewayV2HTTPResponse again = handle(detectedEvent(AdminApiHandler.DISMISS_DETECTED, draft.id(), null, "[supervisor]"));
+
+        assertThat(confirmed).containsEntry("state", "CONFIRMED").containsEntry("policyVersion", draft.id() + "/v1")
+                .containsEntry("outageNoticesQueued", true);
+        assertThat(incidents.incident(draft.id()).status()).isEqualTo(dev.damagedesk.domain.incident.IncidentStatus.ACTIVE);
+        assertThat(incidents.activePolicyVersion(draft.id())).contains(1);
+        assertThat(again.getStatusCode()).isEqualTo(409);
+        assertThat(errors(again)).extracting(error -> error.get("code")).containsExactly("already-decided");
+        // The first pages (reporters and subscribers of messenger) run in the job worker, as the staff job queue delivers them.
+        StaffJobHandler worker = new StaffJobHandler(services.jobWork(), telemetry);
+        assertThat(outagePages).hasSize(2);
+        for (OutageNoticePages.OutageNoticePage page : List.copyOf(outagePages)) {
+            SQSEvent batch = EventLoader.loadSQSEvent("events/staff-job-batch.json");
+            batch.getRecords().get(0).setBody(dev.damagedesk.adapters.message.OutageNoticePageMessage.toJson(page));
+            assertThat(worker.handleRequest(batch, LocalContext.forTest("StaffJobFunction")).getBatchItemFailures()).isEmpty();
+        }
+        assertThat(outageNotices).as("the fixtures hold no messenger reports and no subscribers").isEmpty();
+    }
+
+    @Test
+    void theDashboardShowsTheDetectedIncidentWhileItsEpisodeGoesOn() {
+        assertThat(okBody(handle(event("GET /v1/admin/dashboard", null)))).containsEntry("detectedIncident", null);
+        DetectedIncident draft = draft();
+
+        Map<String, Object> dashboard = okBody(handle(event("GET /v1/admin/dashboard", null)));
+
+        assertThat(dashboard.get("detectedIncident")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("incidentId", draft.id()).containsEntry("state", "DRAFT")
+                .containsEntry("services", List.of("messenger")).doesNotContainKey("countsPerMinute");
+    }
+
+    @Test
+    void aReportReceivedInADetectedIncidentsWindowShowsItsLinkAndOthersNone() {
+        StoredReport inside = fixtures.stored(0, ReportStatus.NEEDS_REVIEW, 1_000, "minji@example.com", null, "환불", null);
+        StoredReport elsewhere = fixtures.stored(1, ReportStatus.NEEDS_REVIEW, 1_000, "jun@example.com", null, "refund", null);
+        java.time.Instant minute = inside.report().receivedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        DetectedIncident draft = DetectedIncident.detected(inside.report().incidentId(),
+                List.of(new ServiceSpike(inside.report().submission().service(), Map.of(minute, 40L))));
+        detected.create(draft);
+        assertThat(draft.covers(elsewhere.report().incidentId(), elsewhere.report().submission().service(),
+                elsewhere.report().receivedAt())).as("the second fixture is outside the minute").isFalse();
+
+        assertThat(okBody(handle(detailEvent(inside, "[viewer]")))).containsEntry("detectedIncidentId", draft.id());
+        assertThat(okBody(handle(detailEvent(elsewhere, "[viewer]")))).containsEntry("detectedIncidentId", null);
+    }
+
+    @Test
+    void aDismissalIsRecordedAndBadRequestsAreFieldErrors() {
+        DetectedIncident draft = draft();
+
+        APIGatewayV2HTTPResponse unknown = handle(detectedEvent(AdminApiHandler.CONFIRM_DETECTED, "detected-20000101-0000", null, "[supervisor]"));
+        APIGatewayV2HTTPResponse badTime = handle(detectedEvent(AdminApiHandler.CONFIRM_DETECTED, draft.id(),
+                "{\"restoredAt\":\"yesterday\",\"extra\":1}", "[supervisor]"));
+        APIGatewayV2HTTPResponse beforeSeen = handle(detectedEvent(AdminApiHandler.CONFIRM_DETECTED, draft.id(),
+                "{\"restoredAt\":\"" + draft.firstSeen().minusSeconds(60) + "\"}", "[supervisor]"));
+        APIGatewayV2HTTPResponse downLater = handle(detectedEvent(AdminApiHandler.CONFIRM_DETECTED, draft.id(),
+                "{\"downFrom\":\"" + clock.instant().plusSeconds(60) + "\"}", "[supervisor]"));
+        Map<String, Object> dismissed = okBody(handle(detectedEvent(AdminApiHandler.DISMISS_DETECTED, draft.id(), null, "[supervisor]")));
+
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(badTime.getStatusCode()).isEqualTo(400);
+        assertThat(errors(badTime)).extracting(error -> error.get("field")).containsExactlyInAnyOrder("restoredAt", "extra");
+        assertThat(beforeSeen.getStatusCode()).isEqualTo(400);
+        assertThat(errors(beforeSeen)).extracting(error -> error.get("field")).containsExactly("restoredAt");
+        assertThat(errors(downLater)).extracting(error -> error.get("field")).containsExactly("downFrom");
+        assertThat(dismissed).containsEntry("state", "DISMISSED");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> decision = (Map<String, Object>) dismissed.get("decision");
+        assertThat(decision).containsEntry("at", clock.instant().toString());
+        assertThat(outagePages).isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers

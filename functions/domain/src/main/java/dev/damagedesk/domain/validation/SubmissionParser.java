@@ -85,7 +85,7 @@ public final class SubmissionParser {
                 reporterType));
     }
 
-    private static void rejectUnknownFields(Map<?, ?> object, List<String> known, String prefix, List<FieldError> errors) {
+    static void rejectUnknownFields(Map<?, ?> object, List<String> known, String prefix, List<FieldError> errors) {
         // Sorted so that the same body always gives the same error list, whatever Map it came in.
         new TreeSet<>(object.keySet().stream().map(String::valueOf).collect(Collectors.toSet())).stream()
                 .filter(key -> !known.contains(key))
@@ -118,7 +118,11 @@ public final class SubmissionParser {
     }
 
     private static String email(Object raw, List<FieldError> errors) {
-        String field = "reporter.email";
+        return email(raw, "reporter.email", errors);
+    }
+
+    /** An email address as reports and notice subscriptions take it; null (and an error) when it is none. */
+    static String email(Object raw, String field, List<FieldError> errors) {
         String email = text(raw, field, MAX_EMAIL_LENGTH, true, errors);
         if (email == null) {
             return null;
@@ -368,7 +372,7 @@ public final class SubmissionParser {
         return clean;
     }
 
-    private static FieldError required(String field) {
+    static FieldError required(String field) {
         return new FieldError(field, ErrorCodes.REQUIRED, "This field is required.", "필수 항목입니다.");
     }
 

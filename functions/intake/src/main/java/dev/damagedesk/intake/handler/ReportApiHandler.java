@@ -12,6 +12,7 @@ import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
+import dev.damagedesk.adapters.repository.DynamoDbNoticeSubscriptions;
 import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
 import dev.damagedesk.adapters.repository.DynamoDbTrafficTallies;
 import dev.damagedesk.adapters.repository.IdempotencyStore;
@@ -20,6 +21,7 @@ import dev.damagedesk.domain.identity.TrackingTokens;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.validation.SubmissionParser;
+import dev.damagedesk.domain.validation.SubscriptionParser;
 import dev.damagedesk.intake.status.ReportStatusService;
 import dev.damagedesk.intake.submit.ProcessingTimeQuote;
 import dev.damagedesk.intake.submit.ReportSubmissionService;
@@ -36,12 +38,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The public HTTP API (API Gateway HTTP API, payload format 2.0): {@code POST /v1/reports} submits a damage
- * report, {@code GET /v1/reports/{reportId}} looks one up with its tracking token.
+ * report, {@code GET /v1/reports/{reportId}} looks one up with its tracking token, {@code POST /v1/notices/subscriptions}
+ * asks for outage notices.
  */
 public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     static final String SUBMIT_ROUTE = "POST /v1/reports";
     static final String STATUS_ROUTE = "GET /v1/reports/{reportId}";
+    static final String SUBSCRIBE_ROUTE = "POST /v1/notices/subscriptions";
 
     /** SnapStart's warm-up (a report that fails validation): placeholder data, nothing personal, never stored. */
     static final String WARM_UP_REPORT = "{\"reporter\":{\"name\":\"Warm-up\",\"email\":\"warm-up@damagedesk.invalid\","
@@ -54,6 +58,7 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final PowertoolsTelemetry telemetry;
     private final SubmitRoute submit;
     private final StatusRoute status;
+    private final SubscriptionRoute subscribe;
     private final TrackingTokens tokens;
     private final SecureRandom random;
     private final Clock clock;
@@ -88,6 +93,8 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 new PendingTallies(new DynamoDbTrafficTallies(dynamoDb, table), clock, PendingTallies.INTAKE_INTERVAL)),
                 telemetry);
         this.status = new StatusRoute(new ReportStatusService(DynamoDbReportStore.readOnly(dynamoDb, table), tokens, clock), quote);
+        this.subscribe = new SubscriptionRoute(() -> new SubscriptionParser(incidents.incident(incidentId).services()),
+                new DynamoDbNoticeSubscriptions(dynamoDb, table), clock);
         this.priming = SnapStartPriming.register("intake", this::warmUp, this::renewRandomness);
     }
 
@@ -128,6 +135,7 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             return switch (Optional.ofNullable(event.getRouteKey()).orElse("")) {
                 case SUBMIT_ROUTE -> submit.handle(event, headers);
                 case STATUS_ROUTE -> status.handle(event, headers, language);
+                case SUBSCRIBE_ROUTE -> subscribe.handle(event, headers, language);
                 default -> HttpAnswers.error(404, ApiResponses.ROUTE_NOT_FOUND, language);
             };
         } catch (RuntimeException bug) {

@@ -80,6 +80,7 @@ class OpenApiContractTest {
     private static final String FUNCTION = "IntakeFunction";
     private static final String SUBMIT = ReportApiHandler.SUBMIT_ROUTE;
     private static final String STATUS = ReportApiHandler.STATUS_ROUTE;
+    private static final String SUBSCRIBE = ReportApiHandler.SUBSCRIBE_ROUTE;
     private static final String JSON_MEDIA_TYPE = "application/json";
 
     /**
@@ -87,7 +88,7 @@ class OpenApiContractTest {
      * only from a bug. Every other documented answer must be in {@link #provocations()}.
      */
     private static final Set<String> NOT_PROVOKABLE = Set.of(
-            SUBMIT + " 429", SUBMIT + " 500", STATUS + " 429", STATUS + " 500");
+            SUBMIT + " 429", SUBMIT + " 500", STATUS + " 429", STATUS + " 500", SUBSCRIBE + " 429", SUBSCRIBE + " 500");
 
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -129,7 +130,7 @@ class OpenApiContractTest {
         assertThat(new TreeSet<>(api.routeKeys()))
                 .as("routes in docs/openapi.yaml vs HttpApi events of %s in template.yaml", FUNCTION)
                 .isEqualTo(templateRoutes);
-        assertThat(templateRoutes).as("routes the handler serves").containsExactlyInAnyOrder(SUBMIT, STATUS);
+        assertThat(templateRoutes).as("routes the handler serves").containsExactlyInAnyOrder(SUBMIT, STATUS, SUBSCRIBE);
     }
 
     @Test
@@ -299,6 +300,36 @@ class OpenApiContractTest {
                 new Provocation("an intake queue that does not exist", SUBMIT, 503,
                         () -> handleWith("INTAKE_QUEUE_URL", environment().get("INTAKE_QUEUE_URL") + "-missing",
                                 submitEvent(exampleBody(), Map.of())),
+                        body -> assertThat(errors(body)).containsExactly("null temporarily_unavailable")),
+
+                new Provocation("a subscription", SUBSCRIBE, 200,
+                        () -> handle(subscribeEvent("{\"email\":\"fan-" + UUID.randomUUID() + "@example.com\","
+                                + "\"locale\":\"en\",\"services\":[\"messenger\",\"mail\",\"mail\"]}", Map.of())),
+                        body -> assertThat(body.path("services").toString()).isEqualTo("[\"mail\",\"messenger\"]")),
+                new Provocation("the same subscription twice", SUBSCRIBE, 200, () -> {
+                    String request = "{\"email\":\"twice-" + UUID.randomUUID() + "@example.com\",\"locale\":\"ko\","
+                            + "\"services\":[\"taxi\"]}";
+                    APIGatewayV2HTTPResponse first = handle(subscribeEvent(request, Map.of()));
+                    APIGatewayV2HTTPResponse second = handle(subscribeEvent(request, Map.of()));
+                    assertThat(second.getBody()).isEqualTo(first.getBody());
+                    return second;
+                }, body -> assertThat(body.path("message").asString()).containsPattern(HANGUL)),
+                new Provocation("subscription field errors", SUBSCRIBE, 400, () -> handle(subscribeEvent(
+                        "{\"email\":\"not-an-address\",\"locale\":\"en\",\"services\":[\"messenger\",\"bank\"],\"phone\":1}",
+                        Map.of())), body -> assertThat(errors(body))
+                        .containsExactlyInAnyOrder("phone unknown_field", "email invalid_format", "services[1] not_allowed")),
+                new Provocation("a subscription that is not JSON", SUBSCRIBE, 400,
+                        () -> handle(subscribeEvent("{\"email\":", Map.of())),
+                        body -> assertThat(errors(body)).containsExactly("body invalid_json")),
+                new Provocation("a subscription over 32 KiB", SUBSCRIBE, 413, () -> handle(subscribeEvent(
+                        "{\"email\":\"" + "a".repeat(RequestBody.MAX_BYTES) + "\"}", Map.of())),
+                        body -> assertThat(errors(body)).containsExactly("body too_large")),
+                new Provocation("a subscription as text/plain", SUBSCRIBE, 415,
+                        () -> handle(subscribeEvent("{}", Map.of("Content-Type", "text/plain"))),
+                        body -> assertThat(errors(body)).containsExactly("body unsupported_media_type")),
+                new Provocation("a subscription table that does not exist", SUBSCRIBE, 503,
+                        () -> handleWith("REPORTS_TABLE", environment().get("REPORTS_TABLE") + "-missing",
+                                subscribeEvent("{\"email\":\"a@example.com\",\"locale\":\"en\",\"services\":[\"mail\"]}", Map.of())),
                         body -> assertThat(errors(body)).containsExactly("null temporarily_unavailable")),
 
                 new Provocation("a queued report", STATUS, 200, () -> {
@@ -764,6 +795,14 @@ class OpenApiContractTest {
         changed.put(name, value);
         return new ReportApiHandler(FunctionEnvironment.of(changed), Clock.systemUTC())
                 .handleRequest(event, LocalContext.forTest(FUNCTION));
+    }
+
+    /** {@code POST /v1/notices/subscriptions}: the submission fixture on the subscription route. */
+    private static APIGatewayV2HTTPEvent subscribeEvent(String body, Map<String, String> headerChanges) {
+        APIGatewayV2HTTPEvent event = submitEvent(body, headerChanges);
+        event.setRouteKey(SUBSCRIBE);
+        event.setRawPath("/v1/notices/subscriptions");
+        return event;
     }
 
     /** {@code POST /v1/reports} from the fixture with another body; a header mapped to null is removed. */

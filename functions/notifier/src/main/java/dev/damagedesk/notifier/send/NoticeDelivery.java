@@ -2,6 +2,8 @@ package dev.damagedesk.notifier.send;
 
 import dev.damagedesk.adapters.lambda.LogKeys;
 import dev.damagedesk.adapters.message.NoticeMessage;
+import dev.damagedesk.adapters.message.OutageNoticeMessage;
+import dev.damagedesk.application.port.OutageNotices;
 import dev.damagedesk.adapters.repository.NoticeLedger;
 import dev.damagedesk.application.notice.EmailPace;
 import dev.damagedesk.application.port.Measurements;
@@ -11,6 +13,7 @@ import dev.damagedesk.notifier.email.DocumentRequestEmail;
 import dev.damagedesk.notifier.email.Email;
 import dev.damagedesk.notifier.email.EmailSender;
 import dev.damagedesk.notifier.email.MediationRoute;
+import dev.damagedesk.notifier.email.OutageNoticeEmail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,13 +59,30 @@ public final class NoticeDelivery {
     }
 
     public Outcome deliver(String messageBody) {
+        if (OutageNoticeMessage.isOne(messageBody)) {
+            return deliverOutage(OutageNoticeMessage.fromJson(messageBody));
+        }
         NoticeMessage notice = NoticeMessage.fromJson(messageBody);
         LogKeys.reportId(notice.reportId().value());
         Email email = compose(notice);
-        String key = notice.ledgerKey();
+        return send(NoticeLedger.Key.report(notice.reportId(), notice.ledgerKey()), email, clock.instant(),
+                notice.receivedAt().plus(retention), () -> "notice " + notice.reportId().value() + " " + notice.ledgerKey());
+    }
+
+    /** An outage notice: once per incident and recipient, however many of their reports it was queued for. */
+    private Outcome deliverOutage(OutageNotices.OutageNotice notice) {
         Instant claimedAt = clock.instant();
-        var claim = ledger.claim(notice.reportId(), key, claimedAt, CLAIM_LEASE, notice.receivedAt().plus(retention));
-        switch (claim) {
+        Email email = OutageNoticeEmail.compose(notice, claimedAt);
+        NoticeLedger.Key key = NoticeLedger.Key.outage(notice.incidentId(),
+                OutageNoticeMessage.ledgerRecipient(notice.recipientEmail()));
+        return send(key, email, claimedAt, claimedAt.plus(retention),
+                () -> "outage notice of " + notice.incidentId());
+    }
+
+    /** Claim, send, mark sent; the claim given back when the send fails. */
+    private Outcome send(NoticeLedger.Key key, Email email, Instant claimedAt, Instant expiresAt,
+                         java.util.function.Supplier<String> what) {
+        switch (ledger.claim(key, claimedAt, CLAIM_LEASE, expiresAt)) {
             case ALREADY_SENT -> {
                 return Outcome.ALREADY_SENT;
             }
@@ -82,11 +102,11 @@ public final class NoticeDelivery {
         try {
             providerMessageId = sender.send(email);
         } catch (RuntimeException sendFailed) {
-            ledger.release(notice.reportId(), key, claimedAt);
+            ledger.release(key, claimedAt);
             measurements.emailDeferred();
-            throw new NotSentException(notice, sendFailed);
+            throw new NotSentException(what.get(), sendFailed);
         }
-        ledger.markSent(notice.reportId(), key, providerMessageId, clock.instant());
+        ledger.markSent(key, providerMessageId, clock.instant());
         measurements.emailSent();
         return Outcome.SENT;
     }
@@ -96,8 +116,8 @@ public final class NoticeDelivery {
      * logs it, and SES's own messages quote the recipient's address (the cause keeps them for a debugger).
      */
     public static final class NotSentException extends RuntimeException {
-        NotSentException(NoticeMessage notice, RuntimeException cause) {
-            super("notice " + notice.reportId().value() + " " + notice.ledgerKey() + " not sent: " + kindOf(cause), cause);
+        NotSentException(String what, RuntimeException cause) {
+            super(what + " not sent: " + kindOf(cause), cause);
         }
 
         public static String kindOf(RuntimeException failed) {

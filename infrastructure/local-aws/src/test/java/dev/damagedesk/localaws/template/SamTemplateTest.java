@@ -75,9 +75,10 @@ class SamTemplateTest {
     void httpRoutesOfTheIntake() {
         assertThat(template.function("IntakeFunction").httpRoutes()).containsExactly(
                 new HttpRoute("SubmitReport", "POST", "/v1/reports", "PublicApi"),
-                new HttpRoute("GetReport", "GET", "/v1/reports/{reportId}", "PublicApi"));
+                new HttpRoute("GetReport", "GET", "/v1/reports/{reportId}", "PublicApi"),
+                new HttpRoute("SubscribeToNotices", "POST", "/v1/notices/subscriptions", "PublicApi"));
         assertThat(template.function("IntakeFunction").httpRoutes()).extracting(HttpRoute::routeKey)
-                .containsExactly("POST /v1/reports", "GET /v1/reports/{reportId}");
+                .containsExactly("POST /v1/reports", "GET /v1/reports/{reportId}", "POST /v1/notices/subscriptions");
         assertThat(template.httpApis()).containsExactly("PublicApi", "AdminApi");
     }
 
