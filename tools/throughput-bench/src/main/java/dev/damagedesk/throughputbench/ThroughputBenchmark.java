@@ -47,14 +47,15 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * {@code ./run-local} starts it (every function instance its own JVM from its deployment artifact), then, in this
  * order and with C concurrent callers each:
  * <ol>
- *   <li>a warm-up: 4 x C reports through the API, drained by the processor, so that every intake and processor
- *       container has started (cold starts are ./bench-coldstart's subject, not this one's);</li>
+ *   <li>a warm-up: reports through the API at 1, 2, 4... then C concurrent clients, drained by the processor, so
+ *       that every intake and processor container has started (cold starts are ./bench-coldstart's subject);</li>
  *   <li>raw SQS: N {@code SendMessage} calls to a scratch queue on the same ElasticMQ, bodies of an intake message's
- *       size;</li>
+ *       size, half right before the intake phase and half right after it;</li>
  *   <li>intake: N distinct valid reports {@code POST /v1/reports} (java.net.http, one client), the processor's event
  *       source stopped, so the intake queue fills up;</li>
  *   <li>raw DynamoDB: N conditional {@code PutItem} calls (as a report's first write is) of a stored report's item,
- *       new keys, to a scratch table defined as the Reports table (same indexes) on the same dynalite;</li>
+ *       new keys, to a scratch table defined as the Reports table (same indexes) on the same dynalite, half right
+ *       before the drain and half right after it;</li>
  *   <li>drain: the processor's event source started again (its containers warm), timed from then until the intake
  *       queue is empty (every message deleted: stored, triaged, acknowledgement queued).</li>
  * </ol>
@@ -121,8 +122,14 @@ public final class ThroughputBenchmark {
         SqsEventSourcePoller notifier = poller("NotificationQueue");
         stop(notifier); // acknowledgements are counted on the queue, not sent: SES is not what is measured here
 
-        out.printf("Warm-up: %d reports through the API, drained...%n", 4 * clients);
-        List<String> warmUp = postReports(4 * clients, clients).accepted();
+        // Concurrency doubled step by step, so that containers start a few at a time (a burst of JVM starts on a
+        // busy machine can outlast Lambda's 10 s init limit), then every container once more.
+        List<String> warmUp = new ArrayList<>();
+        for (int step = 1; step < clients; step *= 2) {
+            warmUp.addAll(postReports(step, step).accepted());
+        }
+        warmUp.addAll(postReports(4 * clients, clients).accepted());
+        out.printf("Warm-up: %d reports accepted through the API, drained...%n", warmUp.size());
         awaitEmpty(intakeQueue, Duration.ofMinutes(5));
         stop(processor);
         Map<String, AttributeValue> storedItem = dynamoDb.getItem(get -> get.tableName(reportsTable)
@@ -133,29 +140,36 @@ public final class ThroughputBenchmark {
         String messageBody = sampleMessage();
         long ackBefore = depth(notificationQueue);
 
-        out.printf("Raw SQS SendMessage: %d messages of %d bytes, %d callers...%n", n, messageBody.length(), clients);
+        // Each raw rate is measured in two halves, right before and right after the phase it is compared with, so
+        // that both see the same background load (the machine is shared).
+        out.printf("Raw SQS SendMessage: %d messages of %d bytes, %d callers, half before and half after the intake...%n",
+                n, messageBody.length(), clients);
         String scratchQueue = sqs.createQueue(create -> create.queueName("throughput-bench-" + runTag)).queueUrl();
-        double rawSend = rate(n, clients, i -> sqs.sendMessage(send -> send.queueUrl(scratchQueue).messageBody(messageBody)));
+        IntConsumer send = i -> sqs.sendMessage(request -> request.queueUrl(scratchQueue).messageBody(messageBody));
+        Timed rawSendBefore = timed(n / 2, clients, send);
 
         out.printf("Intake: %d reports through POST /v1/reports, %d clients (processor stopped)...%n", n, clients);
         long intakeStart = System.nanoTime();
         Posted posted = postReports(n, clients);
         double intake = posted.accepted().size() / seconds(intakeStart);
+        double rawSend = rawSendBefore.plus(timed(n - n / 2, clients, send)).rate();
 
-        out.printf("Raw DynamoDB PutItem: %d conditional puts of a stored report's item (%d bytes), %d callers...%n",
-                n, itemSize(storedItem), clients);
+        out.printf("Raw DynamoDB PutItem: %d conditional puts of a stored report's item (%d bytes), %d callers, half before"
+                + " and half after the drain...%n", n, itemSize(storedItem), clients);
         String scratchTable = createScratchTable();
-        double rawPut = rate(n, clients, i -> {
+        IntConsumer put = i -> {
             Map<String, AttributeValue> item = new HashMap<>(storedItem);
             item.put("pk", AttributeValue.fromS("BENCH#" + runTag + "#" + i));
-            dynamoDb.putItem(put -> put.tableName(scratchTable).item(item).conditionExpression("attribute_not_exists(pk)"));
-        });
+            dynamoDb.putItem(request -> request.tableName(scratchTable).item(item).conditionExpression("attribute_not_exists(pk)"));
+        };
+        Timed rawPutBefore = timed(n / 2, clients, put);
 
         out.printf("Drain: the processor's event source started on %d queued reports...%n", depth(intakeQueue));
         long drainStart = System.nanoTime();
         processor.start();
         awaitEmpty(intakeQueue, Duration.ofMinutes(30));
         double drain = posted.accepted().size() / seconds(drainStart);
+        double rawPut = rawPutBefore.plus(timed(n - n / 2, clients, i -> put.accept(n + i))).rate();
 
         Verification check = verify(posted.accepted(), warmUp.size(), ackBefore);
         out.println();
@@ -186,7 +200,7 @@ public final class ThroughputBenchmark {
         URI submit = runtime.apiBaseUri().resolve("/v1/reports");
         List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<Integer, Integer> refused = new ConcurrentHashMap<>();
-        rate(count, clients, i -> {
+        timed(count, clients, i -> {
             HttpRequest request = HttpRequest.newBuilder(submit).timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(reportBody(reportSequence.incrementAndGet()))).build();
@@ -226,8 +240,19 @@ public final class ThroughputBenchmark {
                 "0".repeat(64), submission).toJson();
     }
 
-    /** Runs {@code call} for 0..count-1 on {@code callers} threads; returns calls per second. */
-    private static double rate(int count, int callers, IntConsumer call) throws Exception {
+    /** Calls made and the time they took. */
+    record Timed(int calls, double seconds) {
+        Timed plus(Timed other) {
+            return new Timed(calls + other.calls, seconds + other.seconds);
+        }
+
+        double rate() {
+            return calls / seconds;
+        }
+    }
+
+    /** Runs {@code call} for 0..count-1 on {@code callers} threads. */
+    private static Timed timed(int count, int callers, IntConsumer call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
@@ -246,7 +271,7 @@ public final class ThroughputBenchmark {
         } finally {
             pool.shutdownNow();
         }
-        return count / seconds(start);
+        return new Timed(count, seconds(start));
     }
 
     private String createScratchTable() {

@@ -1,9 +1,13 @@
 package dev.damagedesk.adapters.queue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** Sends messages to one SQS queue and reads its depth. */
@@ -27,6 +31,38 @@ public final class MessageQueue {
         } catch (SdkException e) {
             throw new QueueUnavailableException(queueUrl, e);
         }
+    }
+
+    /** The most messages one SendMessageBatch carries. */
+    public static final int MAX_BATCH = 10;
+
+    /**
+     * Sends up to {@link #MAX_BATCH} messages in one SendMessageBatch call.
+     *
+     * @return the indexes of the bodies SQS did not take: all of them when the call itself failed (after the SDK's
+     * retries), so the caller retries exactly those
+     */
+    public Set<Integer> sendBatch(List<String> bodies) {
+        if (bodies.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("at most " + MAX_BATCH + " messages a batch, not " + bodies.size());
+        }
+        Set<Integer> refused = new TreeSet<>();
+        if (bodies.isEmpty()) {
+            return refused;
+        }
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(bodies.get(i)).build());
+        }
+        try {
+            sqs.sendMessageBatch(send -> send.queueUrl(queueUrl).entries(entries)).failed()
+                    .forEach(failed -> refused.add(Integer.parseInt(failed.id())));
+        } catch (SdkException e) {
+            for (int i = 0; i < bodies.size(); i++) {
+                refused.add(i);
+            }
+        }
+        return refused;
     }
 
     /**

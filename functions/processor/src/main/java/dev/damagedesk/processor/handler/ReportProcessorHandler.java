@@ -14,7 +14,7 @@ import dev.damagedesk.adapters.lambda.SqsBatch;
 import dev.damagedesk.adapters.lambda.SynchronizedMeasurements;
 import dev.damagedesk.adapters.message.ReportSubmittedMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
-import dev.damagedesk.adapters.queue.SqsNotifications;
+import dev.damagedesk.adapters.queue.BatchedAcknowledgements;
 import dev.damagedesk.adapters.repository.DynamoDbAuditTrail;
 import dev.damagedesk.adapters.repository.DynamoDbDuplicateRegistry;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
@@ -30,15 +30,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * SQS event source of the intake queue: each record is one report for {@link ProcessReport}. The records of a batch
  * are processed at once ({@link #RECORD_THREADS}), except reports of one reporter (same email, phone or account):
  * those one after the other in the batch's order, so that the earlier one claims the identity and the later one is
- * linked to it as a duplicate, as without threads. Every write of a report is safe against a concurrent one
+ * linked to it as a duplicate, as without threads. Acknowledgements are queued together after the batch
+ * ({@link BatchedAcknowledgements}: one SendMessageBatch per ten); a record whose acknowledgement SQS refused is failed. Every write of a report is safe against a concurrent one
  * (conditional puts, atomic ADDs), as it must be against another container's. After the batch, the reports it stored for the first time are added to the minute's traffic tallies (one write).
  */
 public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -46,11 +51,14 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
     /** The event source's BatchSize: every record of a batch on its own thread. */
     static final int RECORD_THREADS = 10;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReportProcessorHandler.class);
+
     private final PowertoolsTelemetry telemetry;
     private final SqsBatch<ReportSubmittedMessage> batch;
     private final Runnable warmUpReads;
     private final SnapStartPriming priming;
     private final PendingTallies tallies;
+    private final BatchedAcknowledgements acknowledgements;
 
     public ReportProcessorHandler() {
         this(FunctionEnvironment.system(), Clock.systemUTC());
@@ -68,12 +76,13 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
         DynamoDbAuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
         MessageQueue notifications = new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL"));
         this.tallies = new PendingTallies(new DynamoDbTrafficTallies(dynamoDb, table), clock, Duration.ZERO);
+        this.acknowledgements = new BatchedAcknowledgements(notifications);
         ProcessReport processor = new ProcessReport(
                 incidents,
                 identities,
                 new ReportTriage(RiskAssessment.withDefaults(), identities, Triage.withDefaults()),
                 new ReportChanges(new DynamoDbReportStore(dynamoDb, table, trail), trail, retention, clock),
-                new SqsNotifications(notifications),
+                acknowledgements,
                 clock,
                 new SynchronizedMeasurements(telemetry));
         this.batch = SqsBatch.concurrently("report", ReportSubmittedMessage::fromJson, message -> {
@@ -122,9 +131,32 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return telemetry.invoke(context, () -> {
-            SQSBatchResponse response = batch.handle(event);
+            SQSBatchResponse response = withUnacknowledgedFailed(batch.handle(event), event, acknowledgements.send());
             tallies.addIfDue();
             return response;
         });
+    }
+
+    /** A stored report whose acknowledgement SQS did not take is retried: its redelivery queues it again. */
+    private static SQSBatchResponse withUnacknowledgedFailed(SQSBatchResponse response, SQSEvent event, Set<String> unsent) {
+        if (unsent.isEmpty()) {
+            return response;
+        }
+        LOG.warn("{} acknowledgements not queued; their records are retried", unsent.size());
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>(response.getBatchItemFailures());
+        Set<String> failed = new HashSet<>();
+        failures.forEach(failure -> failed.add(failure.getItemIdentifier()));
+        for (SQSEvent.SQSMessage record : event.getRecords()) {
+            String reportId;
+            try {
+                reportId = ReportSubmittedMessage.fromJson(record.getBody()).reportId().value();
+            } catch (RuntimeException unreadable) {
+                continue; // failed already: it never got as far as an acknowledgement
+            }
+            if (unsent.contains(reportId) && failed.add(record.getMessageId())) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
     }
 }

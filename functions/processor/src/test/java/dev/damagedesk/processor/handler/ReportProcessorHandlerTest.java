@@ -246,6 +246,27 @@ class ReportProcessorHandlerTest {
         cloud.aws().dynamoDb().deleteItem(delete -> delete.tableName(table).key(reportKey(repeatedId)));
     }
 
+    @Test
+    void aReportWhoseAcknowledgementSqsRefusesIsStoredAndRetriedAndItsRedeliveryQueuesIt() {
+        Map<String, String> noQueue = new HashMap<>(environment);
+        noQueue.put("NOTIFICATION_QUEUE_URL", notificationQueue.replace("NotificationQueue", "NoSuchQueue"));
+        ReportProcessorHandler withoutQueue = new ReportProcessorHandler(FunctionEnvironment.of(noQueue), Clock.systemUTC());
+        SQSEvent event = EventLoader.loadSQSEvent("events/intake-queue-batch.json");
+
+        SQSBatchResponse refused = withoutQueue.handleRequest(event, LocalContext.forTest("ProcessorFunction"));
+
+        assertThat(refused.getBatchItemFailures()).hasSize(3); // the two stored reports and the poison message
+        assertThat(item(MUSIC_REPORT).get("status").s()).isEqualTo("AUTO_APPROVED");
+        assertThat(receiveNotices()).isEmpty();
+
+        SQSBatchResponse redelivery = handle(EventLoader.loadSQSEvent("events/intake-queue-batch.json"));
+
+        assertThat(redelivery.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(POISON_MESSAGE);
+        assertThat(receiveNotices()).extracting(notice -> Json.parseObject(notice.body()).get("reportId"))
+                .containsExactlyInAnyOrder(MUSIC_REPORT, TAXI_REPORT);
+    }
+
     private static long processed(dev.damagedesk.adapters.repository.DynamoDbTrafficTallies tallies, java.time.Instant from) {
         return tallies.minutes(from, java.time.Instant.now().plusSeconds(120)).stream()
                 .mapToLong(dev.damagedesk.domain.traffic.MinuteTraffic::processed).sum();

@@ -1,8 +1,9 @@
 package dev.damagedesk.localruntime.function;
 
 import java.time.Duration;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +44,10 @@ public final class InstancePool<I extends InstancePool.Instance> implements Auto
     private final Duration acquireTimeout;
     private final Starter<I> starter;
     private final Semaphore slots;
-    private final Deque<I> idle = new ConcurrentLinkedDeque<>();
+    private final LinkedBlockingDeque<I> idle = new LinkedBlockingDeque<>();
+    /** Environments whose invocation answered and that are not back in {@link #idle} (or destroyed) yet. */
+    private final AtomicInteger returning = new AtomicInteger();
+    private final ExecutorService releases;
     private final AtomicInteger coldStarts = new AtomicInteger();
     private volatile boolean closed;
 
@@ -59,6 +63,11 @@ public final class InstancePool<I extends InstancePool.Instance> implements Auto
         this.acquireTimeout = acquireTimeout;
         this.starter = starter;
         this.slots = new Semaphore(maxConcurrency, true);
+        this.releases = Executors.newCachedThreadPool(work -> {
+            Thread thread = new Thread(work, name + "-release");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public int maxConcurrency() {
@@ -69,27 +78,62 @@ public final class InstancePool<I extends InstancePool.Instance> implements Auto
         return coldStarts.get();
     }
 
-    /** Runs one invocation on a warm environment, or on a new one when none is idle. */
+    /**
+     * Runs one invocation on a warm environment, or on a new one when none is idle nor about to be. The answer goes back
+     * to the caller at once; the environment returns to the pool (and frees its slot) once it is ready for the next
+     * event ({@link Instance#reusable}, asked on a thread of its own): on Lambda too the runtime's answer reaches the
+     * caller while the runtime loops back to ask for the next event.
+     */
     public <R> R invoke(Invocation<I, R> invocation) throws FunctionInvocationException {
         if (closed) {
             throw new IllegalStateException(name + " is stopped");
         }
         acquireSlot();
+        I instance;
         try {
-            I instance = idle.pollFirst();
-            if (instance == null) {
-                instance = starter.start(coldStarts.incrementAndGet());
-            }
+            instance = warmOrNew();
+        } catch (FunctionInvocationException | RuntimeException | Error e) {
+            slots.release();
+            throw e;
+        }
+        try {
+            return invocation.on(instance);
+        } finally {
+            returning.incrementAndGet();
             try {
-                return invocation.on(instance);
-            } finally {
-                if (!closed && instance.reusable()) {
-                    idle.offerFirst(instance);
-                } else {
-                    instance.destroy();
+                releases.execute(() -> giveBack(instance));
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                giveBack(instance);
+            }
+        }
+    }
+
+    /** The most recently used idle environment; one still finishing its last invocation is waited for, not doubled. */
+    private I warmOrNew() throws FunctionInvocationException {
+        I instance = idle.pollFirst();
+        while (instance == null && returning.get() > 0) {
+            try {
+                instance = idle.pollFirst(5, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return instance != null ? instance : starter.start(coldStarts.incrementAndGet());
+    }
+
+    private void giveBack(I instance) {
+        try {
+            if (!closed && instance.reusable()) {
+                idle.offerFirst(instance);
+                if (closed && idle.remove(instance)) {
+                    instance.destroy(); // close() emptied the pool meanwhile
                 }
+            } else {
+                instance.destroy();
             }
         } finally {
+            returning.decrementAndGet();
             slots.release();
         }
     }
@@ -97,6 +141,7 @@ public final class InstancePool<I extends InstancePool.Instance> implements Auto
     @Override
     public void close() {
         closed = true;
+        releases.shutdown();
         I instance;
         while ((instance = idle.pollFirst()) != null) {
             instance.destroy();
