@@ -5,12 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.incident.IncidentDetection;
 import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
 import dev.damagedesk.adapters.repository.DynamoDbTrafficTallies;
 import dev.damagedesk.adapters.scaling.LambdaProcessorScaling;
+import dev.damagedesk.application.incident.DetectIncidents;
 import dev.damagedesk.application.port.ProcessorScaling;
 import dev.damagedesk.application.port.TrafficTallies;
 import dev.damagedesk.application.scoring.ReportWriteCost;
@@ -77,8 +79,9 @@ public final class SurgeControllerHandler implements RequestHandler<ScheduledEve
                 environment.intValue("PROCESSING_RATE_PER_MINUTE", 600),
                 Double.parseDouble(environment.optional("EMAIL_SEND_RATE_PER_SECOND").orElse("14")));
         this.alsoEveryMinute = new LinkedHashMap<>();
-        // more every-minute work is added here, over the same clients and tallies, e.g.
-        // alsoEveryMinute("incidentDetection", now -> ...run(now));
+        // A sharp rise for a service opens a draft incident for staff to confirm, from the same tallies.
+        IncidentDetection detection = IncidentDetection.onTable(dynamoDb, table, tallies, environment);
+        alsoEveryMinute("incidentDetection", now -> detectionFigures(detection.run(now)));
         this.clock = clock;
         // SnapStart: the clients built, the state and the queue's depth read; nothing written, nothing scaled
         this.warmUpReads = () -> {
@@ -97,6 +100,15 @@ public final class SurgeControllerHandler implements RequestHandler<ScheduledEve
     /** SnapStart's warm-up (see the constructor); reads only. */
     void warmUp() {
         warmUpReads.run();
+    }
+
+    /** What a detection run came to, for the answer and the log line: ids and service names only. */
+    static Map<String, Object> detectionFigures(DetectIncidents.Run run) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("outcome", run.outcome().name());
+        figures.put("incidentId", run.incidentId());
+        figures.put("risingServices", run.risingServices());
+        return figures;
     }
 
     /** The processor's event source mapping on the intake queue, through the Lambda API. */
