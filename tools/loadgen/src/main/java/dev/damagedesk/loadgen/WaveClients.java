@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The wave's clients: each takes the next report, waits until the {@link WaveShape} says it is due, submits it with
- * its own {@code Idempotency-Key}, and retries a 429 or a 503 after the answer's {@code Retry-After} (a broken
- * connection after a second) with the same key, as the mobile app does, so that a retry never makes a second report.
+ * its own {@code Idempotency-Key}, and retries a 429 or a 503 after the answer's {@code Retry-After} (another 5xx or a
+ * broken connection after a second) with the same key, as the mobile app does, so that a retry never makes a second
+ * report. A 4xx other than 429 is final.
  */
 public final class WaveClients {
 
@@ -111,9 +112,11 @@ public final class WaveClients {
                 tally.accepted(accepted(response.body()), answered);
                 return;
             }
-            if (lastStatus != 429 && lastStatus != 503) {
-                break; // a 4xx says the report is wrong, a 500 is no answer to retry blindly
+            if (lastStatus < 500 && lastStatus != 429) {
+                break; // a 4xx says the report itself is wrong: the same body would be refused again
             }
+            // 429 and 503 say when; another 5xx (a failed function) is retried after a second, as the app does: the
+            // Idempotency-Key makes a retry of a report that was queued after all answer the same report
             sleepNanos(retryWaitMillis(response.headers().firstValue("Retry-After").orElse("1")) * 1_000_000L);
         }
         tally.gaveUp(lastStatus);

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param clients      concurrent clients, each sending one request at a time
  * @param duration     the wave's length: the first-day curve compressed into it; zero sends as fast as the clients can
  * @param seed         the population's seed (the same seed, the same reports)
- * @param retries      how often a client retries a 429, a 503 or a lost connection (same Idempotency-Key), honouring
+ * @param retries      how often a client retries a 429, a 5xx or a lost connection (same Idempotency-Key), honouring
  *                     {@code Retry-After}
  * @param drainTimeout how long to wait after the last request for the queues to empty
  * @param out          where the CSV and the SVG chart are written
@@ -21,22 +21,17 @@ import java.util.Optional;
 public record WaveOptions(URI url, int reports, int clients, Duration duration, long seed, int retries,
                           Duration drainTimeout, Path out) {
 
-    public static final String USAGE = """
-            Usage: ./load-wave [options]
-              Replays a wave shaped like the 2022 channel (its category mix and repeat reporters, its first-day curve
-              compressed into --duration) against a running public API, with a progress bar on stderr, then checks
-              that every accepted report was stored once with its token and prints the final report.
+    /** The text of {@code --help}, which the launch script prints without building anything. */
+    public static final String USAGE = usage();
 
-              --url URL             the public API (default http://127.0.0.1:3000, ./run-local's)
-              --reports N           reports in the wave (default 2000)
-              --clients N           concurrent clients (default 16)
-              --duration D          the wave's length: 90s, 5m, 0 for as fast as the clients go (default 60s)
-              --seed S              the population's seed (default 2022)
-              --retries N           retries of a 429, 503 or broken connection, same Idempotency-Key (default 8)
-              --drain-timeout D     how long to wait for the queues to empty afterwards (default 10m)
-              --out DIR             where wave.csv and wave.svg go (default target/load-wave)
-              -h, --help            this text
-            """;
+    private static String usage() {
+        try (var in = WaveOptions.class.getResourceAsStream("usage.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("usage.txt is missing from the tool's jar", e);
+        }
+    }
+
 
     /** @return empty for {@code --help} */
     public static Optional<WaveOptions> parse(String[] args) {
