@@ -26,6 +26,9 @@ build-RescoreFunction:
 build-DocumentDeadlineFunction:
 	$(call build_function,deadlines)
 
+build-SurgeControllerFunction:
+	$(call build_function,surge)
+
 # ---- admin: both functions are one artifact (functions/admin)
 build-AdminFunction:
 	$(call build_function,admin)

@@ -59,6 +59,7 @@ function render(figures) {
   }));
   return [
     h('p', { class: 'hint', id: 'dashboard-updated' }, t('dashboard.updated', { time: formatInstant(figures.generatedAt ?? new Date().toISOString()) })),
+    surgeSection(figures.surge),
     h('div', { class: 'chart-grid' },
       timeChart(figures.reportsPerMinute ?? figures.perMinute, 'chart-per-minute', t('dashboard.perMinute'), 'minute'),
       timeChart(figures.reportsPerHour ?? figures.perHour, 'chart-per-hour', t('dashboard.perHour'), 'hour'),
@@ -75,6 +76,35 @@ function render(figures) {
         : notice(t('dashboard.noData'))),
   ];
 }
+
+// ---- surge: the surge controller's mode and its last switches (docs/surge.md)
+function surgeSection(surge) {
+  if (!surge) {
+    return null;
+  }
+  const mode = surge.mode === 'SURGE' ? 'SURGE' : 'NORMAL';
+  const switches = surge.switches ?? [];
+  return h('section', { class: 'card', id: 'surge' },
+    h('h2', {}, t('surge.title')),
+    h('p', { id: 'surge-mode', dataset: { mode } },
+      h('strong', {}, t(mode === 'SURGE' ? 'surge.modeSurge' : 'surge.modeNormal')),
+      surge.since ? ` ${t('surge.since', { time: formatInstant(surge.since) })}` : '',
+      surge.expectedProcessingSeconds != null
+        ? ` · ${t('surge.expected', { minutes: String(Math.ceil(number(surge.expectedProcessingSeconds) / 60)) })}` : ''),
+    switches.length ? h('table', { id: 'surge-switches' },
+      h('thead', {}, h('tr', {}, ['surge.at', 'surge.to', 'surge.reason', 'surge.backlog', 'surge.arrivals', 'surge.drain',
+        'surge.concurrency'].map((key) => h('th', {}, t(key))))),
+      h('tbody', {}, switches.slice(0, 5).map((change) => h('tr', {},
+        h('td', {}, formatInstant(change.at)),
+        h('td', {}, t(change.to === 'SURGE' ? 'surge.modeSurge' : 'surge.modeNormal')),
+        h('td', {}, String(change.reason ?? '')),
+        h('td', { class: 'number' }, String(number(change.backlog))),
+        h('td', { class: 'number' }, String(number(change.arrivalsPerMinute))),
+        h('td', { class: 'number' }, String(number(change.processedPerMinute))),
+        h('td', { class: 'number' }, String(number(change.processorConcurrency)))))))
+      : notice(t('surge.noSwitches')));
+}
+// ---- end surge
 
 function number(value) {
   const n = Number(value);

@@ -18,6 +18,7 @@ import dev.damagedesk.localruntime.gateway.HttpApiGateway;
 import dev.damagedesk.localruntime.gateway.RouteBinding;
 import dev.damagedesk.localruntime.gateway.RouteThrottles;
 import dev.damagedesk.localruntime.metrics.EmfMetrics;
+import dev.damagedesk.localruntime.lambdaapi.LocalLambdaApi;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
 import dev.damagedesk.localruntime.schedule.ScheduledEvents;
 import java.io.IOException;
@@ -138,6 +139,8 @@ public final class LocalRuntime {
             requireArtifacts(artifacts, SamTemplate.load(options.repositoryRoot().resolve("template.yaml")));
         }
         LocalCloud cloud = LocalCloud.start(options.repositoryRoot(), options.dataDir(), options.parameterOverrides());
+        // the functions' Lambda API calls (the surge controller's UpdateEventSourceMapping) reach the pollers here
+        LocalLambdaApi lambdaApi = LocalLambdaApi.start();
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
         Path scratch = null;
         List<SqsEventSourcePoller> pollers = new ArrayList<>();
@@ -150,14 +153,14 @@ public final class LocalRuntime {
                 scratch = Files.createTempDirectory("damagedesk-lambda-");
                 for (FunctionSpec spec : template.functions()) {
                     functions.put(spec.logicalId(), new ProcessFunction(artifacts.launch(spec,
-                            template.functionProperties(spec.logicalId()), cloud.functionEnvironment(spec.logicalId()), scratch),
+                            template.functionProperties(spec.logicalId()), functionEnvironment(cloud, lambdaApi, spec.logicalId()), scratch),
                             containersFor(spec), listeners));
                 }
             } else {
                 for (FunctionSpec spec : template.functions()) {
                     functions.put(spec.logicalId(), new LocalFunction(spec, containersFor(spec))); // loads, does not initialise
                 }
-                Runnable restoreEnvironment = applyEnvironments(cloud, template);
+                Runnable restoreEnvironment = applyEnvironments(cloud, lambdaApi, template);
                 InProcessOutput output = InProcessOutput.install((function, line) -> listeners.forEach(listener -> listener.line(function, line)));
                 restoreProperties = () -> {
                     output.close();
@@ -171,6 +174,9 @@ public final class LocalRuntime {
                             functions.get(spec.logicalId()), options.failedMessageVisibilitySeconds(),
                             SqsEventSourcePoller.DEFAULT_CONCURRENCY_CAP);
                     pollers.add(poller);
+                    lambdaApi.register(cloud.resources().functionName(spec.logicalId()),
+                            cloud.resources().functionArn(spec.logicalId()),
+                            cloud.resources().queueArn(source.queueLogicalId()), poller);
                     poller.start();
                 }
             }
@@ -200,7 +206,7 @@ public final class LocalRuntime {
             schedules = new ScheduledEvents(template.functions(), functions, java.time.Clock.systemUTC());
             schedules.start();
             RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, restoreProperties, adminPage,
-                    schedules, listeners, scratch, metrics);
+                    schedules, listeners, scratch, metrics, lambdaApi);
             Map<String, Object> health = health(runtime);
             gateways.values().forEach(gateway -> gateway.ready(() -> withMetrics(health, metrics)));
             return runtime;
@@ -209,6 +215,7 @@ public final class LocalRuntime {
                 schedules.close();
             }
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
+            lambdaApi.close();
             restoreProperties.run();
             RunningRuntime.deleteScratch(scratch);
             throw new UncheckedIOException("Cannot serve the HTTP API on port " + options.port() + ": " + e.getMessage(), e);
@@ -217,6 +224,7 @@ public final class LocalRuntime {
                 schedules.close();
             }
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
+            lambdaApi.close();
             restoreProperties.run();
             RunningRuntime.deleteScratch(scratch);
             throw e;
@@ -259,10 +267,10 @@ public final class LocalRuntime {
      *
      * @return puts the system properties back as they were
      */
-    private static Runnable applyEnvironments(LocalCloud cloud, SamTemplate template) {
+    private static Runnable applyEnvironments(LocalCloud cloud, LocalLambdaApi lambdaApi, SamTemplate template) {
         Map<String, Map<String, String>> byFunction = new LinkedHashMap<>();
         for (FunctionSpec spec : template.functions()) {
-            byFunction.put(spec.logicalId(), cloud.functionEnvironment(spec.logicalId()));
+            byFunction.put(spec.logicalId(), functionEnvironment(cloud, lambdaApi, spec.logicalId()));
         }
         SharedEnvironment environment = SharedEnvironment.merge(byFunction);
         List<String> endpoints = environment.overriddenEndpoints(System::getenv);
@@ -279,13 +287,18 @@ public final class LocalRuntime {
         return environment.applyAsSystemProperties();
     }
 
+    /** The template's environment of a function, the emulators' endpoints and the local Lambda API's. */
+    private static Map<String, String> functionEnvironment(LocalCloud cloud, LocalLambdaApi lambdaApi, String logicalId) {
+        Map<String, String> environment = new LinkedHashMap<>(cloud.functionEnvironment(logicalId));
+        environment.putAll(lambdaApi.clientProperties());
+        return environment;
+    }
+
     /** A container per request the gateway serves at once, plus one per batch its pollers may have in flight. */
     private static int containersFor(FunctionSpec spec) {
         int containers = spec.httpRoutes().isEmpty() ? 0 : GATEWAY_THREADS;
-        for (SqsEventSource source : spec.sqsEventSources()) {
-            int maximum = source.maximumConcurrency() > 0 ? source.maximumConcurrency() : Integer.MAX_VALUE;
-            containers += Math.min(maximum, SqsEventSourcePoller.DEFAULT_CONCURRENCY_CAP);
-        }
+        // the cap, not the template's MaximumConcurrency: UpdateEventSourceMapping may raise it while the runtime runs
+        containers += spec.sqsEventSources().size() * SqsEventSourcePoller.DEFAULT_CONCURRENCY_CAP;
         containers += spec.schedules().size();
         return Math.max(1, containers);
     }
@@ -373,6 +386,8 @@ public final class LocalRuntime {
         text.append(String.format("  %-14s %s  buckets: %s%n", "S3", cloud.aws().s3Endpoint(),
                 String.join(", ", cloud.resources().staff().bucketNames().values())));
         text.append(String.format("  %-14s %s%n", "SQS", cloud.aws().sqsEndpoint()));
+        text.append(String.format("  %-14s %s  (event source mappings: list, get, update MaximumConcurrency)%n", "Lambda API",
+                runtime.lambdaApiEndpoint()));
         text.append(String.format("  %-14s %s  tables: %s%n", "DynamoDB", cloud.aws().dynamoDbEndpoint(),
                 template.tables().stream().map(table -> cloud.resources().tableName(table.logicalId())).collect(Collectors.joining(", "))));
         text.append(String.format("  %-14s", "Queues"));

@@ -5,6 +5,7 @@ import dev.damagedesk.localruntime.function.FunctionLogLines;
 import dev.damagedesk.localruntime.function.LambdaFunction;
 import dev.damagedesk.localruntime.gateway.HttpApiGateway;
 import dev.damagedesk.localruntime.metrics.EmfMetrics;
+import dev.damagedesk.localruntime.lambdaapi.LocalLambdaApi;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
 import dev.damagedesk.localruntime.schedule.ScheduledEvents;
 import java.io.IOException;
@@ -40,12 +41,15 @@ public final class RunningRuntime implements AutoCloseable {
     private final Runnable restoreProperties;
     private final java.util.Optional<URI> adminPageUri;
     private final ScheduledEvents schedules;
+    private final LocalLambdaApi lambdaApi;
     private boolean closed;
 
     RunningRuntime(LocalCloud cloud, Map<String, LambdaFunction> functions, List<SqsEventSourcePoller> pollers,
                    Map<String, HttpApiGateway> gateways, Runnable restoreProperties, java.util.Optional<URI> adminPageUri,
-                   ScheduledEvents schedules, List<FunctionLogLines> logListeners, Path scratch, EmfMetrics metrics) {
+                   ScheduledEvents schedules, List<FunctionLogLines> logListeners, Path scratch, EmfMetrics metrics,
+                   LocalLambdaApi lambdaApi) {
         this.metrics = metrics;
+        this.lambdaApi = lambdaApi;
         this.logListeners = logListeners;
         this.scratch = scratch;
         this.adminPageUri = adminPageUri;
@@ -84,6 +88,11 @@ public final class RunningRuntime implements AutoCloseable {
         return schedules;
     }
 
+    /** The local Lambda API (the event source mappings, {@code AWS_ENDPOINT_URL_LAMBDA} of the functions). */
+    public URI lambdaApiEndpoint() {
+        return lambdaApi.endpoint();
+    }
+
     public LocalCloud cloud() {
         return cloud;
     }
@@ -118,6 +127,7 @@ public final class RunningRuntime implements AutoCloseable {
         closed = true;
         schedules.close();
         stopAll(gateways.values(), pollers, functions.values(), cloud);
+        lambdaApi.close();
         restoreProperties.run();
         deleteScratch(scratch);
     }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -41,6 +42,10 @@ public final class AwsClients {
 
     public SesV2Client sesV2() {
         return configure(SesV2Client.builder(), "SESV2").build();
+    }
+
+    public LambdaClient lambda() {
+        return configure(LambdaClient.builder(), "LAMBDA").build();
     }
 
     /**

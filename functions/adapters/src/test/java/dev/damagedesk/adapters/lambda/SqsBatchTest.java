@@ -83,4 +83,39 @@ class SqsBatchTest {
     void anEmptyEventHasNoFailures() {
         assertThat(batch.handle(new SQSEvent()).getBatchItemFailures()).isEmpty();
     }
+
+    /** Bodies "<key>|<step>": records of one key depend on each other, of different keys not. */
+    @Test
+    void concurrentlyIndependentRecordsRunAtOnceAndRecordsSharingAKeyInBatchOrder() {
+        java.util.concurrent.CyclicBarrier bothKeysAtOnce = new java.util.concurrent.CyclicBarrier(2);
+        List<String> handled = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+        SqsBatch<String[]> concurrent = SqsBatch.concurrently("test message", body -> body.split("\\|", 2), message -> {
+            var running = inFlight.computeIfAbsent(message[0], key -> new java.util.concurrent.atomic.AtomicInteger());
+            if (running.incrementAndGet() > 1) {
+                throw new IllegalStateException("two records of " + message[0] + " at once");
+            }
+            try {
+                if (message[1].equals("1")) {
+                    // only passes when the first record of the other key runs at the same time
+                    bothKeysAtOnce.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                handled.add(message[0] + message[1]);
+            } catch (Exception e) {
+                throw new IllegalStateException(e.toString());
+            } finally {
+                running.decrementAndGet();
+            }
+            return SqsBatch.Result.done("handled");
+        }, message -> List.of(message[0]), 4);
+
+        SQSBatchResponse response = concurrent.handle(event("a|1", "b|1", "a|2", "a|3", "b|2", "malformed"));
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("m5");
+        assertThat(handled).containsExactlyInAnyOrder("a1", "a2", "a3", "b1", "b2");
+        assertThat(handled.stream().filter(step -> step.startsWith("a")).toList()).containsExactly("a1", "a2", "a3");
+        assertThat(handled.stream().filter(step -> step.startsWith("b")).toList()).containsExactly("b1", "b2");
+        assertThat(org.slf4j.MDC.get("messageId")).isNull();
+    }
 }

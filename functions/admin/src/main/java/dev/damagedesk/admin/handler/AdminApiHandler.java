@@ -26,6 +26,7 @@ import dev.damagedesk.application.staff.ReportFilter;
 import dev.damagedesk.application.staff.StaffJob;
 import dev.damagedesk.domain.audit.AuditChain;
 import dev.damagedesk.domain.report.Language;
+import dev.damagedesk.domain.surge.SurgeMode;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.staff.Actor;
 import dev.damagedesk.domain.staff.StaffAction;
@@ -484,7 +485,32 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         body.put("moneyByRule", figures.moneyByRule());
         body.put("queues", queues);
         body.put("deadLetters", deadLetterCounts());
+        body.put("surge", surge(figures.surge()));
         return HttpAnswers.json(200, body);
+    }
+
+    /** {@code surge}: the mode as the surge controller last published it, and the window's switches, newest first. */
+    private static Map<String, Object> surge(DashboardFigures.Surge surge) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("mode", surge.state().map(state -> state.mode().name()).orElse(SurgeMode.NORMAL.name()));
+        view.put("since", surge.state().map(state -> state.since().toString()).orElse(null));
+        view.put("expectedProcessingSeconds", surge.state().map(state -> state.expectedProcessing().toSeconds())
+                .orElse(null));
+        view.put("updatedAt", surge.state().map(state -> state.updatedAt().toString()).orElse(null));
+        view.put("switches", surge.switches().stream().map(change -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("at", change.at().toString());
+            row.put("to", change.to().name());
+            row.put("reason", change.reason());
+            row.put("arrivalsPerMinute", change.arrivalsPerMinute());
+            row.put("processedPerMinute", change.processedPerMinute());
+            row.put("backlog", change.backlog());
+            row.put("oldestWaitSeconds", change.oldestWait().toSeconds());
+            row.put("processorConcurrency", change.processorConcurrency());
+            row.put("emailsPerSecond", change.emailsPerSecond());
+            return row;
+        }).toList());
+        return view;
     }
 
     private static List<Map<String, Object>> buckets(List<DashboardFigures.Bucket> buckets) {

@@ -6,6 +6,7 @@ import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.queue.SqsMessageQueues;
 import dev.damagedesk.adapters.queue.SqsRescorePages;
 import dev.damagedesk.adapters.repository.DynamoDbDuplicateRegistry;
+import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
 import dev.damagedesk.adapters.repository.IncidentStore;
 import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.audit.VerifyAuditChain;
@@ -45,7 +46,8 @@ final class AdminWiring {
                 new VerifyAuditChain(shared.reports(), shared.trail(), shared.incidents()),
                 shared.decider(), work.bulk(), work.exports(), work.jobs(),
                 new DeadLetters(queues, (actor, id, detail) -> redriven(shared.reports(), shared.changes(), actor, id, detail), shared.clock()),
-                new DashboardFigures(records, shared.reports(), shared.clock()),
+                new DashboardFigures(records, shared.reports(), new DynamoDbSurgeStates(dynamoDb, shared.table()),
+                        shared.clock()),
                 new IncidentLedgers(records, shared.clock()), new PolicyVersions(records, rescorePages, shared.clock()),
                 shared.clock(), shared.limit(), environment.required("ACTIVE_INCIDENT_ID"));
     }

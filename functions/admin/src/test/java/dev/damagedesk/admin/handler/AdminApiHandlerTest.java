@@ -15,6 +15,7 @@ import dev.damagedesk.application.memory.InMemoryExportFiles;
 import dev.damagedesk.application.memory.InMemoryIncidentRecords;
 import dev.damagedesk.application.memory.InMemoryStaffJobQueue;
 import dev.damagedesk.application.memory.InMemoryStaffJobs;
+import dev.damagedesk.application.memory.InMemorySurgeStates;
 import dev.damagedesk.application.port.ReportStore;
 import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.adapters.incident.IncidentCatalog;
@@ -39,6 +40,9 @@ import dev.damagedesk.application.staff.StaffFixtures;
 import dev.damagedesk.application.staff.StaffQueue;
 import dev.damagedesk.application.staff.StandInDecider;
 import dev.damagedesk.domain.report.ReportStatus;
+import dev.damagedesk.domain.surge.SurgeMode;
+import dev.damagedesk.domain.surge.SurgeState;
+import dev.damagedesk.domain.surge.SurgeSwitch;
 import dev.damagedesk.domain.staff.StaffAction;
 import dev.damagedesk.domain.staff.StaffRole;
 import dev.damagedesk.localaws.lambda.LocalContext;
@@ -79,6 +83,7 @@ class AdminApiHandlerTest {
     private final List<String> redriven = new ArrayList<>();
     private final List<RescorePages.RescorePage> rescorePages = new ArrayList<>();
     /** The fixtures' reports are of service "pay", which the bundled ledger does not have. */
+    private final InMemorySurgeStates surgeStates = new InMemorySurgeStates();
     private final InMemoryIncidentRecords dashboardIncidents = new InMemoryIncidentRecords(new Incident("2022-10-15",
             "fixture", List.of(new ServiceOutage("pay", null, StaffFixtures.T0, StaffFixtures.T0.plusSeconds(3600), false),
                     new ServiceOutage("taxi", null, StaffFixtures.T0, StaffFixtures.T0.plusSeconds(3600), false))));
@@ -99,7 +104,7 @@ class AdminApiHandlerTest {
                 new ExportJobs(store, jobs, jobQueue, files, clock, 4096), jobs,
                 new DeadLetters(messageQueues, (actor, report, detail) -> redriven.add(report.value()), clock),
                 new DashboardFigures(dashboardIncidents, store instanceof RecentReports recent ? recent
-                        : (incident, service, from, to, limit) -> List.of(), clock),
+                        : (incident, service, from, to, limit) -> List.of(), surgeStates, clock),
                 new IncidentLedgers(incidents, clock), new PolicyVersions(incidents, rescorePages::add, clock),
                 clock, 100_000, StaffFixtures.INCIDENT);
     }
@@ -390,6 +395,29 @@ class AdminApiHandlerTest {
         assertThat(redriven).containsExactly("01GFM4V7Q2S8W3N5K6P9R0T1X2");
         assertThat(messageQueues.messagesOf("IntakeQueue")).hasSize(1);
         assertThat(dashboard.get("queues").toString()).contains("queue=IntakeQueue", "depth=1", "oldestMessageAgeSeconds=null");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDashboardShowsTheSurgeModeAndTheLastSwitchesWithTheirFigures() {
+        Map<String, Object> before = (Map<String, Object>) okBody(handle(event("GET /v1/admin/dashboard", null))).get("surge");
+        Instant on = Instant.parse("2022-10-19T01:40:00Z");
+        surgeStates.recordSwitch(new SurgeSwitch(on, SurgeMode.SURGE, "backlog 6000 >= 5000", 4_200, 900, 6_000,
+                Duration.ofSeconds(95), 57, 14.0));
+        surgeStates.publish(new SurgeState(SurgeMode.SURGE, on, Duration.ofSeconds(480), Instant.parse("2022-10-19T02:16:00Z")));
+
+        Map<String, Object> surge = (Map<String, Object>) okBody(handle(withGroups(event("GET /v1/admin/dashboard", null),
+                "[viewer]"))).get("surge");
+
+        assertThat(before).containsEntry("mode", "NORMAL").containsEntry("since", null)
+                .containsEntry("expectedProcessingSeconds", null).containsEntry("switches", List.of());
+        assertThat(surge).containsEntry("mode", "SURGE").containsEntry("since", "2022-10-19T01:40:00Z")
+                .containsEntry("expectedProcessingSeconds", 480).containsEntry("updatedAt", "2022-10-19T02:16:00Z");
+        // the JSON reader's number types aside, the row as written
+        assertThat((List<Map<String, Object>>) surge.get("switches")).singleElement()
+                .satisfies(row -> assertThat(new java.util.TreeMap<>(row).toString()).isEqualTo("{arrivalsPerMinute=4200,"
+                        + " at=2022-10-19T01:40:00Z, backlog=6000, emailsPerSecond=14.0, oldestWaitSeconds=95,"
+                        + " processedPerMinute=900, processorConcurrency=57, reason=backlog 6000 >= 5000, to=SURGE}"));
     }
 
     @Test

@@ -2,15 +2,20 @@ package dev.damagedesk.application.staff;
 
 import dev.damagedesk.application.port.IncidentRecords;
 import dev.damagedesk.application.port.RecentReports;
+import dev.damagedesk.application.port.SurgeStates;
+import dev.damagedesk.domain.surge.SurgeState;
+import dev.damagedesk.domain.surge.SurgeSwitch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -37,22 +42,49 @@ public final class DashboardFigures {
         }
     }
 
-    /** @param from the start of the 48-hour window the counts and money are taken over */
+    /**
+     * @param from  the start of the 48-hour window the counts and money are taken over
+     * @param surge the surge controller's mode and switches
+     */
     public record Figures(String incidentId, Instant generatedAt, Instant from, List<Bucket> perMinute,
                           List<Bucket> perHour, Map<String, Long> countsByStatus, Map<String, Long> countsByReason,
-                          Map<String, Long> moneyByRule, boolean truncated) {
+                          Map<String, Long> moneyByRule, boolean truncated, Surge surge) {
     }
+
+    // ---- surge: the controller's published state and its recent switches
+    /** The most switches shown: a wave switches a few times; more means thresholds to look at, not rows to read. */
+    public static final int MAX_SWITCHES = 20;
+
+    /**
+     * @param state    as last published; empty before the controller's first run
+     * @param switches the switches of the 48-hour window, newest first, at most {@link #MAX_SWITCHES}
+     */
+    public record Surge(Optional<SurgeState> state, List<SurgeSwitch> switches) {
+        public Surge {
+            switches = List.copyOf(switches);
+        }
+    }
+
+    private Surge surge(Instant from) {
+        List<SurgeSwitch> switches = new ArrayList<>(surgeStates.switchesSince(from));
+        Collections.reverse(switches);
+        return new Surge(surgeStates.current(), switches.subList(0, Math.min(MAX_SWITCHES, switches.size())));
+    }
+    // ---- end surge
 
     private final IncidentRecords incidents;
     private final RecentReports reports;
     private final Clock clock;
     private final int maxRowsPerService;
+    private final SurgeStates surgeStates;
 
-    public DashboardFigures(IncidentRecords incidents, RecentReports reports, Clock clock) {
-        this(incidents, reports, clock, MAX_ROWS_PER_SERVICE);
+    public DashboardFigures(IncidentRecords incidents, RecentReports reports, SurgeStates surgeStates, Clock clock) {
+        this(incidents, reports, surgeStates, clock, MAX_ROWS_PER_SERVICE);
     }
 
-    DashboardFigures(IncidentRecords incidents, RecentReports reports, Clock clock, int maxRowsPerService) {
+    DashboardFigures(IncidentRecords incidents, RecentReports reports, SurgeStates surgeStates, Clock clock,
+                     int maxRowsPerService) {
+        this.surgeStates = Objects.requireNonNull(surgeStates, "surgeStates");
         this.incidents = Objects.requireNonNull(incidents, "incidents");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -95,7 +127,7 @@ public final class DashboardFigures {
             }
         }
         return new Figures(incidentId, now, hourStart, list(perMinute), list(perHour), byStatus, byReason, byRule,
-                truncated);
+                truncated, surge(hourStart));
     }
 
     private static TreeMap<Instant, Map<String, Long>> buckets(Instant from, Instant now, Duration step, List<String> services) {

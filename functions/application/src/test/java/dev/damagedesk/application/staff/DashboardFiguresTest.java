@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.damagedesk.application.memory.InMemoryIncidentRecords;
+import dev.damagedesk.application.memory.InMemorySurgeStates;
 import dev.damagedesk.application.port.RecentReports;
 import dev.damagedesk.domain.incident.Incident;
 import dev.damagedesk.domain.incident.ServiceOutage;
 import dev.damagedesk.domain.report.ReportStatus;
+import dev.damagedesk.domain.surge.SurgeMode;
+import dev.damagedesk.domain.surge.SurgeState;
+import dev.damagedesk.domain.surge.SurgeSwitch;
 import dev.damagedesk.domain.triage.TriageReason;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,6 +32,7 @@ class DashboardFiguresTest {
             List.of(new ServiceOutage("music", null, NOW.minusSeconds(86_400), NOW, false),
                     new ServiceOutage("taxi", null, NOW.minusSeconds(86_400), NOW, false))));
     private final List<String> asked = new ArrayList<>();
+    private final InMemorySurgeStates surge = new InMemorySurgeStates();
     private final Map<String, List<RecentReports.Row>> rows = Map.of(
             "music", List.of(
                     row("2022-10-16T12:30:05Z", ReportStatus.NEEDS_REVIEW, TriageReason.MANUAL_REVIEW, "music.extension", 0),
@@ -47,7 +53,7 @@ class DashboardFiguresTest {
 
     @Test
     void countsRatesAndMoneyAreTakenOverTheWindowsOneReadAService() {
-        DashboardFigures.Figures figures = new DashboardFigures(incidents, reports, CLOCK).of("2022-10-15");
+        DashboardFigures.Figures figures = new DashboardFigures(incidents, reports, surge, CLOCK).of("2022-10-15");
 
         assertThat(asked).containsExactly("music 2022-10-14T13:00:00Z 2022-10-16T12:30:20.000000001Z",
                 "taxi 2022-10-14T13:00:00Z 2022-10-16T12:30:20.000000001Z");
@@ -68,12 +74,36 @@ class DashboardFiguresTest {
     }
 
     @Test
+    void theSurgeModeAndTheWindowsSwitchesNewestFirstAreShownAndNothingBeforeTheControllersFirstRun() {
+        DashboardFigures.Figures before = new DashboardFigures(incidents, reports, surge, CLOCK).of("2022-10-15");
+        assertThat(before.surge().state()).isEmpty();
+        assertThat(before.surge().switches()).isEmpty();
+
+        SurgeSwitch old = change("2022-10-14T12:00:00Z", SurgeMode.SURGE);
+        SurgeSwitch on = change("2022-10-16T09:00:00Z", SurgeMode.SURGE);
+        SurgeSwitch off = change("2022-10-16T11:00:00Z", SurgeMode.NORMAL);
+        SurgeSwitch again = change("2022-10-16T12:10:00Z", SurgeMode.SURGE);
+        List.of(old, on, off, again).forEach(surge::recordSwitch);
+        SurgeState state = new SurgeState(SurgeMode.SURGE, again.at(), Duration.ofSeconds(840), NOW.minusSeconds(20));
+        surge.publish(state);
+
+        DashboardFigures.Surge shown = new DashboardFigures(incidents, reports, surge, CLOCK).of("2022-10-15").surge();
+
+        assertThat(shown.state()).contains(state);
+        assertThat(shown.switches()).as("the 48-hour window, newest first").containsExactly(again, off, on);
+    }
+
+    private static SurgeSwitch change(String at, SurgeMode to) {
+        return new SurgeSwitch(Instant.parse(at), to, "test", 4_000, 900, 6_000, Duration.ofSeconds(120), 50, 14.0);
+    }
+
+    @Test
     void aServiceWithMoreReportsThanTheBoundIsCutAndSaysSo() {
-        DashboardFigures.Figures figures = new DashboardFigures(incidents, reports, CLOCK, 2).of("2022-10-15");
+        DashboardFigures.Figures figures = new DashboardFigures(incidents, reports, surge, CLOCK, 2).of("2022-10-15");
 
         assertThat(figures.truncated()).isTrue();
         assertThat(figures.countsByStatus().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(4);
-        assertThatThrownBy(() -> new DashboardFigures(incidents, reports, CLOCK).of("nope"))
+        assertThatThrownBy(() -> new DashboardFigures(incidents, reports, surge, CLOCK).of("nope"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -12,7 +12,10 @@ import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
+import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
+import dev.damagedesk.adapters.repository.DynamoDbTrafficTallies;
 import dev.damagedesk.adapters.repository.IdempotencyStore;
+import dev.damagedesk.adapters.traffic.PendingTallies;
 import dev.damagedesk.domain.identity.TrackingTokens;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.ReportId;
@@ -74,13 +77,16 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.random = new SecureRandom();
         this.clock = clock;
         this.intakeQueue = new MessageQueue(sqs, environment.required("INTAKE_QUEUE_URL"));
-        ProcessingTimeQuote quote = new ProcessingTimeQuote(intakeQueue,
-                environment.intValue("PROCESSING_RATE_PER_MINUTE", 600), clock);
+        ProcessingTimeQuote quote = new ProcessingTimeQuote(intakeQueue::approximateDepth,
+                new DynamoDbSurgeStates(dynamoDb, table), environment.intValue("PROCESSING_RATE_PER_MINUTE", 600), clock);
         // The same ledger the processor validates against: the imported one, else the bundled one (cached 1 min).
         IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
         this.submit = new SubmitRoute(new ReportSubmissionService(
                 () -> new SubmissionParser(incidents.incident(incidentId).services(), clock), intakeQueue,
-                new IdempotencyStore(dynamoDb, table), tokens, quote, incidentId, clock, random, telemetry), telemetry);
+                new IdempotencyStore(dynamoDb, table), tokens, quote, incidentId, clock, random, telemetry,
+                // Accepted reports by service, added to the minute's traffic tallies every 10 s at most, never per report.
+                new PendingTallies(new DynamoDbTrafficTallies(dynamoDb, table), clock, PendingTallies.INTAKE_INTERVAL)),
+                telemetry);
         this.status = new StatusRoute(new ReportStatusService(DynamoDbReportStore.readOnly(dynamoDb, table), tokens, clock), quote);
         this.priming = SnapStartPriming.register("intake", this::warmUp, this::renewRandomness);
     }

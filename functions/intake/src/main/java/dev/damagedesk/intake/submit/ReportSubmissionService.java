@@ -3,6 +3,7 @@ package dev.damagedesk.intake.submit;
 import dev.damagedesk.adapters.message.ReportSubmittedMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.IdempotencyStore;
+import dev.damagedesk.adapters.traffic.PendingTallies;
 import dev.damagedesk.application.port.Measurements;
 import dev.damagedesk.domain.identity.TrackingTokens;
 import dev.damagedesk.domain.report.ReportId;
@@ -53,14 +54,17 @@ public final class ReportSubmissionService {
     private final Clock clock;
     private final RandomGenerator random;
     private final Measurements measurements;
+    private final PendingTallies arrivals;
 
     /**
+     * @param arrivals the container's count of accepted reports by service, added to the traffic tallies in bulk
      * @param parser the validation rules for the active incident's current ledger (its services can change when
      *               staff import a new ledger, so it is asked for on each submission)
      */
     public ReportSubmissionService(Supplier<SubmissionParser> parser, MessageQueue intakeQueue, IdempotencyStore idempotency,
                                    TrackingTokens tokens, ProcessingTimeQuote processingTime, String incidentId,
-                                   Clock clock, RandomGenerator random, Measurements measurements) {
+                                   Clock clock, RandomGenerator random, Measurements measurements,
+                                   PendingTallies arrivals) {
         this.parser = parser;
         this.intakeQueue = intakeQueue;
         this.idempotency = idempotency;
@@ -70,6 +74,7 @@ public final class ReportSubmissionService {
         this.clock = clock;
         this.random = random;
         this.measurements = measurements;
+        this.arrivals = arrivals;
     }
 
     /**
@@ -111,7 +116,9 @@ public final class ReportSubmissionService {
                     SubmissionFormat.toMap(submission)).toJson());
             idempotencyKey.ifPresent(idempotency::markQueued);
             measurements.reportAccepted(); // once per report: a replay of the same request is not another
+            arrivals.accepted(submission.service());
         }
+        arrivals.addIfDue();
         return new Result.Accepted(reportId, receivedAt, token, expectedProcessing);
     }
 }

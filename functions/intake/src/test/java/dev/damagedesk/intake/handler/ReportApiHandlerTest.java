@@ -7,12 +7,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.json.Json;
+import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
+import dev.damagedesk.domain.surge.SurgeMode;
+import dev.damagedesk.domain.surge.SurgeState;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.SharedLocalCloud;
 import dev.damagedesk.localaws.lambda.CapturedOutput;
 import dev.damagedesk.localaws.lambda.LocalContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +61,25 @@ class ReportApiHandlerTest {
         assertThat(message.get("reportId")).isEqualTo(body.get("reportId"));
         assertThat(queued.get(0).body()).doesNotContain(token);
         assertThat(message.get("tokenHash")).isEqualTo(dev.damagedesk.domain.identity.TrackingTokens.hash(token));
+    }
+
+    @Test
+    void theSurgeControllersPublishedExpectedProcessingTimeIsQuotedInThe202AndTheStatusOfAQueuedReport() {
+        new DynamoDbSurgeStates(cloud.aws().dynamoDb(), environment.get("REPORTS_TABLE")).publish(new SurgeState(
+                SurgeMode.SURGE, Instant.now().minusSeconds(300), Duration.ofSeconds(1_260), Instant.now()));
+        ReportApiHandler quoting = new ReportApiHandler(FunctionEnvironment.of(environment), Clock.systemUTC());
+
+        APIGatewayV2HTTPResponse accepted = quoting.handleRequest(submitEvent(), LocalContext.forTest("IntakeFunction"));
+
+        Map<String, Object> body = Json.parseObject(accepted.getBody());
+        assertThat(((Number) body.get("expectedProcessingSeconds")).longValue()).isEqualTo(1_260);
+        APIGatewayV2HTTPEvent lookup = APIGatewayV2HTTPEvent.builder().withRouteKey(ReportApiHandler.STATUS_ROUTE)
+                .withHeaders(Map.of("x-tracking-token", (String) body.get("trackingToken")))
+                .withPathParameters(Map.of("reportId", (String) body.get("reportId"))).build();
+        Map<String, Object> status = Json.parseObject(quoting.handleRequest(lookup,
+                LocalContext.forTest("IntakeFunction")).getBody());
+        assertThat(status).containsEntry("status", "RECEIVED");
+        assertThat(((Number) status.get("expectedProcessingSeconds")).longValue()).isEqualTo(1_260);
     }
 
     @Test
@@ -211,6 +235,29 @@ class ReportApiHandlerTest {
                     .containsEntry("Dimensions", List.of(List.of("Service", "Reason")));
             assertThat(document).containsEntry("ReportsRefused", 1.0);
         });
+    }
+
+    @Test
+    void aContainerAddsItsAcceptedReportsToTheTrafficTalliesInBulkNotOncePerReport() {
+        var tallies = new dev.damagedesk.adapters.repository.DynamoDbTrafficTallies(cloud.aws().dynamoDb(),
+                cloud.resources().tableName("ReportsTable"));
+        java.time.Instant from = java.time.Instant.now().minusSeconds(60);
+        long before = musicArrivals(tallies, from);
+        ReportApiHandler container = new ReportApiHandler(FunctionEnvironment.of(environment), Clock.systemUTC());
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(container.handleRequest(EventLoader.loadApiGatewayHttpEvent("events/submit-report.json"),
+                    LocalContext.forTest("IntakeFunction")).getStatusCode()).isEqualTo(202);
+        }
+
+        // the container's first report is added at once; the next ones wait for its next add, 10 s later at the soonest
+        assertThat(musicArrivals(tallies, from) - before).isEqualTo(1);
+    }
+
+    private static long musicArrivals(dev.damagedesk.adapters.repository.DynamoDbTrafficTallies tallies,
+                                      java.time.Instant from) {
+        return tallies.minutes(from, java.time.Instant.now().plusSeconds(120)).stream()
+                .mapToLong(minute -> minute.arrivalsByService().getOrDefault("music", 0L)).sum();
     }
 
     @Test

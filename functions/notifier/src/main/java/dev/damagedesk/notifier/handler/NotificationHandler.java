@@ -10,7 +10,9 @@ import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.lambda.SqsBatch;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
+import dev.damagedesk.adapters.repository.DynamoDbSendingSlots;
 import dev.damagedesk.adapters.repository.NoticeLedger;
+import dev.damagedesk.application.notice.EmailPace;
 import dev.damagedesk.notifier.email.EmailSender;
 import dev.damagedesk.notifier.email.MediationRoute;
 import dev.damagedesk.notifier.send.NoticeDelivery;
@@ -25,6 +27,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * policy's receives it is parked in the dead-letter queue, where an alarm fires. Nothing is dropped.
  */
 public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /**
+     * How long a notice waits in the invocation for a slot of the shared rate before it is deferred to the queue:
+     * long enough that deferrals (each one a receive of the message's maxReceiveCount) are rare while the instances
+     * share the rate, short against the function's timeout.
+     */
+    static final Duration SLOT_WAIT = Duration.ofSeconds(5);
 
     private final PowertoolsTelemetry telemetry;
     private final SqsBatch<String> batch;
@@ -46,12 +55,14 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
                 new MediationRoute(environment.required("MEDIATION_ROUTE_KO"), environment.required("MEDIATION_ROUTE_EN")),
                 Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095)),
                 clock,
-                telemetry);
+                telemetry,
+                EmailPace.sleeping(new DynamoDbSendingSlots(dynamoDb, table,
+                        environment.intValue("EMAIL_SEND_RATE_PER_SECOND", 14)), clock, SLOT_WAIT));
         // The delivery reads its own message format; another delivery holding the claim means: retry later.
         this.batch = new SqsBatch<>("notice", body -> body, body -> {
             NoticeDelivery.Outcome outcome = delivery.deliver(body);
-            return outcome == NoticeDelivery.Outcome.BUSY ? SqsBatch.Result.retryLater(outcome.name())
-                    : SqsBatch.Result.done(outcome.name());
+            return outcome == NoticeDelivery.Outcome.BUSY || outcome == NoticeDelivery.Outcome.DEFERRED
+                    ? SqsBatch.Result.retryLater(outcome.name()) : SqsBatch.Result.done(outcome.name());
         });
         // SnapStart: both clients built; a report looked up (a GetItem that finds nothing). No email is sent.
         DynamoDbReportStore lookups = DynamoDbReportStore.readOnly(dynamoDb, table);

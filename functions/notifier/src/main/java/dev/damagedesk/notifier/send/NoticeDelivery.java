@@ -3,6 +3,7 @@ package dev.damagedesk.notifier.send;
 import dev.damagedesk.adapters.lambda.LogKeys;
 import dev.damagedesk.adapters.message.NoticeMessage;
 import dev.damagedesk.adapters.repository.NoticeLedger;
+import dev.damagedesk.application.notice.EmailPace;
 import dev.damagedesk.application.port.Measurements;
 import dev.damagedesk.notifier.email.AcknowledgementEmail;
 import dev.damagedesk.notifier.email.DecisionEmail;
@@ -17,8 +18,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Delivers one notice: claim it in the ledger (once per report for the acknowledgement, once per report version
- * for a decision or a document request: {@link NoticeMessage#ledgerKey()}), send, record it sent; give the claim
- * back if sending fails.
+ * for a decision or a document request: {@link NoticeMessage#ledgerKey()}), take a slot of the shared sending rate
+ * ({@link EmailPace}), send, record it sent; give the claim back if no slot comes or sending fails.
  */
 public final class NoticeDelivery {
 
@@ -27,7 +28,9 @@ public final class NoticeDelivery {
         /** An earlier delivery of the same notice sent it. */
         ALREADY_SENT,
         /** Another delivery is sending it right now: retry later to find out how that went. */
-        BUSY
+        BUSY,
+        /** The sending rate had no slot for it within the wait: retry later. */
+        DEFERRED
     }
 
     /** Longer than a send can take: a claim older than this belongs to a sender that died. */
@@ -39,9 +42,11 @@ public final class NoticeDelivery {
     private final Duration retention;
     private final Clock clock;
     private final Measurements measurements;
+    private final EmailPace pace;
 
     public NoticeDelivery(NoticeLedger ledger, EmailSender sender, MediationRoute mediation, Duration retention,
-                          Clock clock, Measurements measurements) {
+                          Clock clock, Measurements measurements, EmailPace pace) {
+        this.pace = pace;
         this.ledger = ledger;
         this.sender = sender;
         this.mediation = mediation;
@@ -67,6 +72,11 @@ public final class NoticeDelivery {
             }
             default -> {
             }
+        }
+        if (!pace.awaitSlot()) {
+            ledger.release(notice.reportId(), key, claimedAt);
+            measurements.emailDeferred();
+            return Outcome.DEFERRED;
         }
         String providerMessageId;
         try {

@@ -11,28 +11,46 @@ import dev.damagedesk.adapters.lambda.LogKeys;
 import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.lambda.SqsBatch;
+import dev.damagedesk.adapters.lambda.SynchronizedMeasurements;
 import dev.damagedesk.adapters.message.ReportSubmittedMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.queue.SqsNotifications;
 import dev.damagedesk.adapters.repository.DynamoDbAuditTrail;
 import dev.damagedesk.adapters.repository.DynamoDbDuplicateRegistry;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
+import dev.damagedesk.adapters.repository.DynamoDbTrafficTallies;
+import dev.damagedesk.adapters.traffic.PendingTallies;
 import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.scoring.ProcessReport;
 import dev.damagedesk.domain.risk.RiskAssessment;
 import dev.damagedesk.domain.triage.ReportTriage;
 import dev.damagedesk.domain.triage.Triage;
+import dev.damagedesk.domain.risk.ReporterIdentity;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** SQS event source of the intake queue: each record is one report for {@link ProcessReport}. */
+/**
+ * SQS event source of the intake queue: each record is one report for {@link ProcessReport}. The records of a batch
+ * are processed at once ({@link #RECORD_THREADS}), except reports of one reporter (same email, phone or account):
+ * those one after the other in the batch's order, so that the earlier one claims the identity and the later one is
+ * linked to it as a duplicate, as without threads. Every write of a report is safe against a concurrent one
+ * (conditional puts, atomic ADDs), as it must be against another container's. After the batch, the reports it stored for the first time are added to the minute's traffic tallies (one write).
+ */
 public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /** The event source's BatchSize: every record of a batch on its own thread. */
+    static final int RECORD_THREADS = 10;
 
     private final PowertoolsTelemetry telemetry;
     private final SqsBatch<ReportSubmittedMessage> batch;
     private final Runnable warmUpReads;
     private final SnapStartPriming priming;
+    private final PendingTallies tallies;
 
     public ReportProcessorHandler() {
         this(FunctionEnvironment.system(), Clock.systemUTC());
@@ -49,6 +67,7 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
         DynamoDbDuplicateRegistry identities = new DynamoDbDuplicateRegistry(dynamoDb, table, retention, clock);
         DynamoDbAuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
         MessageQueue notifications = new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL"));
+        this.tallies = new PendingTallies(new DynamoDbTrafficTallies(dynamoDb, table), clock, Duration.ZERO);
         ProcessReport processor = new ProcessReport(
                 incidents,
                 identities,
@@ -56,12 +75,15 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
                 new ReportChanges(new DynamoDbReportStore(dynamoDb, table, trail), trail, retention, clock),
                 new SqsNotifications(notifications),
                 clock,
-                telemetry);
-        this.batch = new SqsBatch<>("report", ReportSubmittedMessage::fromJson, message -> {
+                new SynchronizedMeasurements(telemetry));
+        this.batch = SqsBatch.concurrently("report", ReportSubmittedMessage::fromJson, message -> {
             LogKeys.reportId(message.reportId().value());
-            return SqsBatch.Result.done(processor.process(message.submitted()) ? "stored"
-                    : "already stored; acknowledgement queued again");
-        });
+            if (processor.process(message.submitted())) {
+                tallies.stored(Duration.between(message.receivedAt(), clock.instant()));
+                return SqsBatch.Result.done("stored");
+            }
+            return SqsBatch.Result.done("already stored; acknowledgement queued again");
+        }, ReportProcessorHandler::reporterKeys, RECORD_THREADS);
         // SnapStart: the incident's ledger and active policy read and compiled, a report looked up, a notice send that
         // SQS refuses (nothing stored, nothing queued).
         String incidentId = environment.required("ACTIVE_INCIDENT_ID");
@@ -75,6 +97,23 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
         this.priming = SnapStartPriming.register("processor", warmUpReads);
     }
 
+    /** What makes two queued reports dependent: the reporter's contacts, normalised as the identity keys are. */
+    static Collection<String> reporterKeys(ReportSubmittedMessage message) {
+        List<String> keys = new ArrayList<>(3);
+        if (message.submission().get("reporter") instanceof Map<?, ?> reporter) {
+            if (reporter.get("email") instanceof String email) {
+                keys.add("email:" + ReporterIdentity.normaliseEmail(email));
+            }
+            if (reporter.get("phone") instanceof String phone) {
+                ReporterIdentity.normalisePhone(phone).ifPresent(digits -> keys.add("phone:" + digits));
+            }
+            if (reporter.get("accountRef") instanceof String account) {
+                keys.add("account:" + account.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return keys;
+    }
+
     /** SnapStart's warm-up (see the constructor); reads only. */
     void warmUp() {
         warmUpReads.run();
@@ -82,6 +121,10 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return telemetry.invoke(context, () -> batch.handle(event));
+        return telemetry.invoke(context, () -> {
+            SQSBatchResponse response = batch.handle(event);
+            tallies.addIfDue();
+            return response;
+        });
     }
 }

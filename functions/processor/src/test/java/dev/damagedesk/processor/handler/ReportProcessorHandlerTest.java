@@ -205,6 +205,52 @@ class ReportProcessorHandlerTest {
         cloud.aws().dynamoDb().deleteItem(delete -> delete.tableName(table).key(reportKey(repeatedId)));
     }
 
+    @Test
+    void twoReportsOfOneReporterInABatchAreLinkedInBatchOrderARedeliveryChangesNothingAndTheyAreTalliedOnce() {
+        SQSEvent event = EventLoader.loadSQSEvent("events/intake-queue-batch.json");
+        SQSEvent.SQSMessage music = event.getRecords().get(0);
+        SQSEvent.SQSMessage taxi = event.getRecords().get(1);
+        String repeatedId = "01GFM4VB" + java.util.UUID.randomUUID().toString().replace("-", "")
+                .toUpperCase().replaceAll("[ILOU]", "0").substring(0, 18);
+        SQSEvent.SQSMessage repeated = new SQSEvent.SQSMessage();
+        repeated.setMessageId("8e8d3f0a-1d66-4c90-8b63-2e2e3d4c5b60");
+        repeated.setBody(music.getBody().replace(MUSIC_REPORT, repeatedId));
+        repeated.setAttributes(music.getAttributes());
+        // taxi (another reporter) runs beside the two; the repeated report waits for the first of its reporter
+        event.setRecords(List.of(music, taxi, repeated));
+        dev.damagedesk.adapters.repository.DynamoDbTrafficTallies tallies =
+                new dev.damagedesk.adapters.repository.DynamoDbTrafficTallies(cloud.aws().dynamoDb(), table);
+        java.time.Instant from = java.time.Instant.now().minusSeconds(60);
+        long processedBefore = processed(tallies, from);
+
+        SQSBatchResponse first = handle(event);
+        SQSBatchResponse redelivery = handle(event);
+
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(redelivery.getBatchItemFailures()).isEmpty();
+        assertThat(item(repeatedId).get("duplicateOf").s()).isEqualTo(MUSIC_REPORT);
+        assertThat(item(MUSIC_REPORT).get("duplicateOf")).isNull();
+        assertThat(item(TAXI_REPORT).get("duplicateOf")).isNull();
+        for (String id : List.of(MUSIC_REPORT, TAXI_REPORT, repeatedId)) {
+            assertThat(auditEntries(id)).as("one entry for " + id + ", however often delivered").hasSize(1);
+        }
+        // each delivery queues the acknowledgements again (the notifier's ledger sends each once)
+        List<String> acknowledged = new java.util.ArrayList<>();
+        for (List<Message> notices = receiveNotices(); !notices.isEmpty(); notices = receiveNotices()) {
+            notices.forEach(notice -> acknowledged.add(String.valueOf(Json.parseObject(notice.body()).get("reportId"))));
+        }
+        assertThat(acknowledged).containsExactlyInAnyOrder(MUSIC_REPORT, TAXI_REPORT, repeatedId,
+                MUSIC_REPORT, TAXI_REPORT, repeatedId);
+        assertThat(processed(tallies, from) - processedBefore).as("stored now: counted by the first delivery only")
+                .isEqualTo(3);
+        cloud.aws().dynamoDb().deleteItem(delete -> delete.tableName(table).key(reportKey(repeatedId)));
+    }
+
+    private static long processed(dev.damagedesk.adapters.repository.DynamoDbTrafficTallies tallies, java.time.Instant from) {
+        return tallies.minutes(from, java.time.Instant.now().plusSeconds(120)).stream()
+                .mapToLong(dev.damagedesk.domain.traffic.MinuteTraffic::processed).sum();
+    }
+
     private List<Map<String, AttributeValue>> auditEntries(String reportId) {
         return cloud.aws().dynamoDb().query(query -> query.tableName(auditTable)
                 .keyConditionExpression("pk = :pk")

@@ -182,6 +182,11 @@ public record SamTemplate(
                 notes.add(setting.getValue() + " (" + String.join(", ", where) + ")");
             }
         });
+        // events of a type the runtime does not deliver (an EventBridge rule on an alarm): named, with what runs instead
+        unemulatedResources.entrySet().stream().filter(entry -> entry.getValue().startsWith("event type "))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> notes.add(entry.getKey() + ": " + entry.getValue() + " not emulated locally; the"
+                        + " function gets no such event (its other events, e.g. a Schedule, still run it)"));
         long alarms = unemulatedResources.values().stream().filter("AWS::CloudWatch::Alarm"::equals).count();
         long dashboards = unemulatedResources.values().stream().filter("AWS::CloudWatch::Dashboard"::equals).count();
         if (alarms + dashboards > 0) {

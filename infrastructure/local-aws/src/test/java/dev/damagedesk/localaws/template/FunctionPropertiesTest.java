@@ -47,6 +47,29 @@ class FunctionPropertiesTest {
     }
 
     @Test
+    void anEventTheRuntimeDoesNotDeliverIsNamedAtStart() {
+        SamTemplate template = parse("""
+            Resources:
+              Controller:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: a.B::handleRequest
+                  Events:
+                    EveryMinute:
+                      Type: Schedule
+                      Properties: {Schedule: rate(1 minute)}
+                    AlarmChange:
+                      Type: EventBridgeRule
+                      Properties: {Pattern: {source: [aws.cloudwatch]}}
+            """);
+
+        assertThat(template.functions().get(0).schedules()).hasSize(1);
+        assertThat(template.notEmulatedNotes()).containsExactly("Controller.Events.AlarmChange: event type"
+                + " EventBridgeRule not emulated locally; the function gets no such event (its other events, e.g. a"
+                + " Schedule, still run it)");
+    }
+
+    @Test
     void anUnknownFunctionPropertyStillStopsTheStartByName() {
         assertThatThrownBy(() -> parse("""
             Resources:

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -32,7 +33,9 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  * {@link BatchItemFailures}); without it, all of them when the function returned. When the function throws or times
  * out nothing is deleted. Failed messages come back once the queue's visibility timeout runs out, and the queue's
  * redrive policy (ElasticMQ's, not this class) moves them to the dead-letter queue after {@code maxReceiveCount}
- * receives. Up to {@code min(MaximumConcurrency, concurrencyCap)} batches are in flight at once.
+ * receives. Up to {@code min(MaximumConcurrency, concurrencyCap)} batches are in flight at once; the
+ * {@code MaximumConcurrency} can be changed while it polls ({@link #setMaximumConcurrency}, what
+ * {@code UpdateEventSourceMapping} does on AWS): a worker over the new limit finishes its batch, then waits.
  *
  * <p>Local deviation, off by default: {@code failedMessageVisibilitySeconds} makes failed messages visible again
  * after that many seconds ({@code ChangeMessageVisibility}) instead of the queue's visibility timeout, so that retries
@@ -45,6 +48,8 @@ public final class SqsEventSourcePoller implements AutoCloseable {
 
     private static final int MAX_MESSAGES_PER_RECEIVE = 10;
     private static final int WAIT_TIME_SECONDS = 1;
+    /** How often a worker over the current MaximumConcurrency looks again. */
+    private static final Duration IDLE_CHECK = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(SqsEventSourcePoller.class);
 
     private final SqsClient sqs;
@@ -53,7 +58,9 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private final String queueArn;
     private final LambdaFunction function;
     private final OptionalInt failedMessageVisibilitySeconds;
-    private final int concurrency;
+    private final int concurrencyCap;
+    private volatile int maximumConcurrency;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong failedMessages = new AtomicLong();
@@ -82,12 +89,40 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         this.queueArn = queueArn;
         this.function = function;
         this.failedMessageVisibilitySeconds = failedMessageVisibilitySeconds;
-        int maximum = source.maximumConcurrency() > 0 ? source.maximumConcurrency() : concurrencyCap;
-        this.concurrency = Math.min(maximum, concurrencyCap);
+        this.concurrencyCap = concurrencyCap;
+        this.maximumConcurrency = source.maximumConcurrency() > 0 ? source.maximumConcurrency()
+                : SqsEventSource.DEFAULT_MAXIMUM_CONCURRENCY;
     }
 
+    /** The batches it may have in flight now: {@code min(MaximumConcurrency, concurrencyCap)}. */
     public int concurrency() {
-        return concurrency;
+        return Math.min(maximumConcurrency, concurrencyCap);
+    }
+
+    /** The event source's {@code MaximumConcurrency} as the Lambda API reports it (the template's, or as updated). */
+    public int maximumConcurrency() {
+        return maximumConcurrency;
+    }
+
+    /**
+     * Changes {@code MaximumConcurrency} while polling: workers over the new limit stop taking batches after the one
+     * they have; under a raised limit the waiting workers start again (up to {@code concurrencyCap}).
+     *
+     * @throws IllegalArgumentException outside 2..1000, as Lambda refuses it
+     */
+    public void setMaximumConcurrency(int maximumConcurrency) {
+        if (maximumConcurrency < 2 || maximumConcurrency > 1000) {
+            throw new IllegalArgumentException("MaximumConcurrency must be between 2 and 1000, was " + maximumConcurrency);
+        }
+        int before = this.maximumConcurrency;
+        this.maximumConcurrency = maximumConcurrency;
+        LOG.info("{} {}: MaximumConcurrency {} -> {} ({} batches in flight at most locally)", function.name(),
+                source.eventName(), before, maximumConcurrency, concurrency());
+    }
+
+    /** Batches being processed right now. */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     public SqsEventSource source() {
@@ -120,8 +155,10 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                     + " seconds is less than Function timeout: " + function.timeout().toSeconds() + " seconds (Lambda refuses this event source mapping)");
         }
         running = true;
-        for (int i = 1; i <= concurrency; i++) {
-            Thread worker = new Thread(this::poll, "sqs-" + function.name() + "-" + source.eventName() + "-" + i);
+        // a worker per batch the cap allows; those over the current MaximumConcurrency wait (see poll)
+        for (int i = 1; i <= concurrencyCap; i++) {
+            int slot = i;
+            Thread worker = new Thread(() -> poll(slot), "sqs-" + function.name() + "-" + source.eventName() + "-" + i);
             worker.setDaemon(true);
             workers.add(worker);
             worker.start();
@@ -152,8 +189,12 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         workers.clear();
     }
 
-    private void poll() {
+    private void poll(int slot) {
         while (running) {
+            if (slot > concurrency()) {
+                sleepQuietly(IDLE_CHECK);
+                continue;
+            }
             try {
                 List<Message> batch = receiveBatch();
                 if (!batch.isEmpty()) {
@@ -189,7 +230,13 @@ public final class SqsEventSourcePoller implements AutoCloseable {
 
     private void process(List<Message> batch) {
         batches.incrementAndGet();
-        Set<String> failed = invoke(batch);
+        inFlight.incrementAndGet();
+        Set<String> failed;
+        try {
+            failed = invoke(batch);
+        } finally {
+            inFlight.decrementAndGet();
+        }
         List<Message> succeeded = batch.stream().filter(message -> !failed.contains(message.messageId())).toList();
         List<Message> retried = batch.stream().filter(message -> failed.contains(message.messageId())).toList();
         delete(succeeded);

@@ -123,6 +123,7 @@ final class FunctionInstance implements InstancePool.Instance {
         command.add("-Xshare:auto");
         command.add("-XX:+ErrorFileToStderr"); // a JVM crash report goes to the log, not to an hs_err file
         command.add("--add-opens=java.base/java.io=ALL-UNNAMED");
+        NativeClientLibrary.of(launch.runtime()).ifPresent(library -> command.add("-D" + NativeClientLibrary.PROPERTY + "=" + library));
         command.add("-classpath");
         // The runtime first, as on Lambda: its classes come from the system class loader and the function's through a
         // child loader that asks its parent first, so the runtime's copies (aws-lambda-java-core, utils-lite) win over

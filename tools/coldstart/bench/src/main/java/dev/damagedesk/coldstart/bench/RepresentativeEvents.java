@@ -25,7 +25,8 @@ final class RepresentativeEvents {
             "RescoreFunction", "functions/rescorer/src/test/resources/events/rescore-queue-batch.json",
             "AdminFunction", "functions/admin/src/test/resources/events/admin-get-queue.json",
             "StaffJobFunction", "functions/admin/src/test/resources/events/staff-job-batch.json",
-            "DocumentDeadlineFunction", "functions/deadlines/src/test/resources/events/hourly-schedule.json");
+            "DocumentDeadlineFunction", "functions/deadlines/src/test/resources/events/hourly-schedule.json",
+            "SurgeControllerFunction", "functions/surge/src/test/resources/events/every-minute.json");
 
     /** A report id in the queue messages: a ULID (26 characters of Crockford's base 32). */
     private static final Pattern REPORT_ID = Pattern.compile("(\\\\\"reportId\\\\\": ?\\\\\")([0-9A-HJKMNP-TV-Z]{26})");
