@@ -1,5 +1,7 @@
 package dev.damagedesk.loadgen;
 
+import dev.damagedesk.domain.surge.SurgeMode;
+import dev.damagedesk.domain.surge.SurgeState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -88,6 +90,8 @@ public final class LoadWave {
             sampler.sending = false;
 
             Optional<Duration> drain = awaitDrain(sampler, tally, startNanos);
+            Instant lastArrival = waveStart.plusNanos(Math.max(0, tally.lastAcceptedNanos() - startNanos));
+            awaitSurgeOff(sampler, lastArrival.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)));
             sampler.stop();
             sampling.join();
             progress.println();
@@ -147,6 +151,20 @@ public final class LoadWave {
         return Optional.empty();
     }
 
+    /**
+     * Keeps sampling (up to {@code --surge-off-timeout}) until the surge controller has read the minute of the last
+     * {@code 202} (it reads complete minutes only, once a minute) and is not in surge mode, so that the report and the
+     * chart show a switch on that comes after the drain and the switch back off, which waits for calm minutes.
+     * Without a controller (no published state) there is nothing to wait for.
+     */
+    private void awaitSurgeOff(Sampler sampler, Instant lastArrivalMinuteEnd) throws InterruptedException {
+        long deadline = System.nanoTime() + options.surgeOffTimeout().toNanos();
+        while (System.nanoTime() < deadline && sampler.surgeState().filter(state -> state.mode() == SurgeMode.SURGE
+                || state.updatedAt().isBefore(lastArrivalMinuteEnd)).isPresent()) {
+            sampler.awaitNext();
+        }
+    }
+
     private static void write(List<WaveSample> samples, Path csv, Path svg, WaveSummary summary) {
         try {
             Files.createDirectories(csv.toAbsolutePath().getParent());
@@ -179,6 +197,7 @@ public final class LoadWave {
         private long notificationDepth;
         private long emails;
         private long lastLineNanos;
+        private volatile Optional<SurgeState> surgeState = Optional.empty();
 
         Sampler(LocalDeployment deployment, WaveTally tally, WaveClients clients, long startNanos) {
             this.deployment = deployment;
@@ -206,7 +225,8 @@ public final class LoadWave {
                 intakeDepth = deployment.intakeDepth();
                 notificationDepth = deployment.notificationDepth();
                 emails = deployment.emailsSent();
-                surge = deployment.surgeNow().map(state -> state.mode().name()).orElse("-");
+                surgeState = deployment.surgeNow();
+                surge = surgeState.map(state -> state.mode().name()).orElse("-");
             } catch (RuntimeException e) {
                 // an emulator slow to answer: the sample keeps the last figures
             }
@@ -218,6 +238,10 @@ public final class LoadWave {
                 notifyAll();
             }
             drawProgress(sample);
+        }
+
+        Optional<SurgeState> surgeState() {
+            return surgeState;
         }
 
         WaveSample latest() {
@@ -240,7 +264,7 @@ public final class LoadWave {
             String line = String.format(Locale.ROOT, "[%s%s] %3d%% %,d/%,d %s | 202 %,d | 429 %,d | 503 %,d | queue %,d"
                             + " | processed %,d | emails %,d | surge %s | %.0f s",
                     "#".repeat(filled), "-".repeat(width - filled), 100L * done / total, done, total,
-                    sending ? "sent" : "sent, draining", sample.accepted(), sample.throttled(), sample.unavailable(),
+                    sending ? "sent" : sample.intakeDepth() == 0 ? "sent, drained, watching surge mode" : "sent, draining", sample.accepted(), sample.throttled(), sample.unavailable(),
                     sample.intakeDepth(), sample.processed(), sample.emails(), sample.surge(), sample.seconds());
             if (terminal) {
                 progress.print("\r" + line + "  ");

@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param retries      how often a client retries a 429, a 5xx or a lost connection (same Idempotency-Key), honouring
  *                     {@code Retry-After}
  * @param drainTimeout how long to wait after the last request for the queues to empty
+ * @param surgeOffTimeout how long to keep watching after the drain for surge mode to switch back off
  * @param out          where the CSV and the SVG chart are written
  */
 public record WaveOptions(URI url, int reports, int clients, Duration duration, long seed, int retries,
-                          Duration drainTimeout, Path out) {
+                          Duration drainTimeout, Duration surgeOffTimeout, Path out) {
 
     /** The text of {@code --help}, which the launch script prints without building anything. */
     public static final String USAGE = usage();
@@ -42,6 +43,7 @@ public record WaveOptions(URI url, int reports, int clients, Duration duration, 
         long seed = 2022;
         int retries = 8;
         Duration drainTimeout = Duration.ofMinutes(10);
+        Duration surgeOffTimeout = Duration.ofMinutes(3);
         Path out = Path.of("target", "load-wave");
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -60,11 +62,13 @@ public record WaveOptions(URI url, int reports, int clients, Duration duration, 
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--retries" -> retries = Math.max(0, Integer.parseInt(value));
                 case "--drain-timeout" -> drainTimeout = duration(option, value);
+                case "--surge-off-timeout" -> surgeOffTimeout = duration(option, value);
                 case "--out" -> out = Path.of(value);
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }
-        return Optional.of(new WaveOptions(url, reports, clients, duration, seed, retries, drainTimeout, out));
+        return Optional.of(new WaveOptions(url, reports, clients, duration, seed, retries, drainTimeout,
+                surgeOffTimeout, out));
     }
 
     private static int positive(String option, String value) {
