@@ -155,14 +155,21 @@ public final class LoadWave {
      * Keeps sampling (up to {@code --surge-off-timeout}) until the surge controller has read the minute of the last
      * {@code 202} (it reads complete minutes only, once a minute) and is not in surge mode, so that the report and the
      * chart show a switch on that comes after the drain and the switch back off, which waits for calm minutes.
-     * Without a controller (no published state) there is nothing to wait for.
+     * A controller that has published nothing two minutes after that minute is taken to be absent.
      */
     private void awaitSurgeOff(Sampler sampler, Instant lastArrivalMinuteEnd) throws InterruptedException {
         long deadline = System.nanoTime() + options.surgeOffTimeout().toNanos();
-        while (System.nanoTime() < deadline && sampler.surgeState().filter(state -> state.mode() == SurgeMode.SURGE
-                || state.updatedAt().isBefore(lastArrivalMinuteEnd)).isPresent()) {
+        while (System.nanoTime() < deadline && controllerStillToSettle(sampler.surgeState(), lastArrivalMinuteEnd,
+                Instant.now())) {
             sampler.awaitNext();
         }
+    }
+
+    /** In surge mode, or not yet run on the wave's last minute, or not yet run at all (for two minutes more). */
+    static boolean controllerStillToSettle(Optional<SurgeState> state, Instant lastArrivalMinuteEnd, Instant now) {
+        return state.map(published -> published.mode() == SurgeMode.SURGE
+                        || published.updatedAt().isBefore(lastArrivalMinuteEnd))
+                .orElse(now.isBefore(lastArrivalMinuteEnd.plus(Duration.ofMinutes(2))));
     }
 
     private static void write(List<WaveSample> samples, Path csv, Path svg, WaveSummary summary) {

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the public submit route throttled far below what 16 unpaced clients send and the surge controller's thresholds low
  * (template parameters, as {@code --parameter-overrides} sets them): the throttled reports are retried after their
  * Retry-After, every one is stored once with its token and acknowledged, and the controller (on its own one-minute
- * schedule) switches surge mode on for the wave and off after a calm minute, which sets the test's length (about three
- * minutes). In-process hosting: a JVM per function instance would add a cold start per
+ * schedule, on complete minutes) switches surge mode on for the wave and off after a calm minute, which sets the test's
+ * length (three to four minutes). In-process hosting: a JVM per function instance would add a cold start per
  * container on this 2-core machine for nothing this test checks (ReportJourneyIT covers the processes).
  */
 class LoadWaveIT {
@@ -37,12 +37,12 @@ class LoadWaveIT {
     static final int RATE_LIMIT = 80;
     static final int BURST_LIMIT = 10;
     /**
-     * The submit route throttled far below what 16 unpaced clients send; surge mode on at 200 reports a minute, off
-     * after one calm minute under 100; emails paced above the wave's rate, so that they do not set the test's length.
+     * The submit route throttled far below what 16 unpaced clients send; surge mode on at 100 reports a minute, off
+     * after one calm minute under 50; emails paced above the wave's rate, so that they do not set the test's length.
      */
     static final Map<String, String> OVERRIDES = Map.of(
             "PublicSubmitRateLimit", Integer.toString(RATE_LIMIT), "PublicSubmitBurstLimit", Integer.toString(BURST_LIMIT),
-            "SurgeArrivalsOnPerMinute", "200", "SurgeArrivalsOffPerMinute", "100", "SurgeCalmMinutes", "1",
+            "SurgeArrivalsOnPerMinute", "100", "SurgeArrivalsOffPerMinute", "50", "SurgeCalmMinutes", "1",
             "EmailSendRatePerSecond", "500");
 
     private static RunningRuntime runtime;
