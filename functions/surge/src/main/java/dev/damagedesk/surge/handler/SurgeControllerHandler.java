@@ -6,11 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
+import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
 import dev.damagedesk.adapters.repository.DynamoDbTrafficTallies;
 import dev.damagedesk.adapters.scaling.LambdaProcessorScaling;
 import dev.damagedesk.application.port.ProcessorScaling;
+import dev.damagedesk.application.port.TrafficTallies;
 import dev.damagedesk.application.scoring.ReportWriteCost;
 import dev.damagedesk.application.surge.ControlSurge;
 import dev.damagedesk.domain.surge.ProcessorSizing;
@@ -50,6 +52,8 @@ public final class SurgeControllerHandler implements RequestHandler<ScheduledEve
     private final ControlSurge control;
     private final Map<String, EveryMinute> alsoEveryMinute;
     private final Clock clock;
+    private final Runnable warmUpReads;
+    private final SnapStartPriming priming;
 
     public SurgeControllerHandler() {
         this(FunctionEnvironment.system(), Clock.systemUTC(), SurgeControllerHandler::processorMapping);
@@ -63,16 +67,36 @@ public final class SurgeControllerHandler implements RequestHandler<ScheduledEve
         DynamoDbClient dynamoDb = clients.dynamoDb();
         String table = environment.required("REPORTS_TABLE");
         MessageQueue intakeQueue = new MessageQueue(clients.sqs(), environment.required("INTAKE_QUEUE_URL"));
-        this.control = new ControlSurge(new DynamoDbTrafficTallies(dynamoDb, table), intakeQueue::approximateDepth,
-                scaling.apply(clients, environment),
-                new DynamoDbSurgeStates(dynamoDb, table), new SurgePolicy(thresholds(environment)),
-                new ProcessorSizing(environment.intValue("TABLE_WRITE_BUDGET_PER_SECOND", 1000),
+        TrafficTallies tallies = new DynamoDbTrafficTallies(dynamoDb, table);
+        DynamoDbSurgeStates states = new DynamoDbSurgeStates(dynamoDb, table);
+        this.control = new ControlSurge(tallies, intakeQueue::approximateDepth, scaling.apply(clients, environment),
+                states, new SurgePolicy(thresholds(environment)),
+                new ProcessorSizing(environment.intValue("TABLE_WRITE_BUDGET_PER_SECOND", 4000),
                         ReportWriteCost.WRITES_PER_REPORT, environment.intValue("PROCESSOR_MAXIMUM_CONCURRENCY", 10),
                         environment.intValue("SURGE_MAXIMUM_CONCURRENCY", 100)),
                 environment.intValue("PROCESSING_RATE_PER_MINUTE", 600),
                 Double.parseDouble(environment.optional("EMAIL_SEND_RATE_PER_SECOND").orElse("14")));
         this.alsoEveryMinute = new LinkedHashMap<>();
+        // more every-minute work is added here, over the same clients and tallies, e.g.
+        // alsoEveryMinute("incidentDetection", now -> ...run(now));
         this.clock = clock;
+        // SnapStart: the clients built, the state and the queue's depth read; nothing written, nothing scaled
+        this.warmUpReads = () -> {
+            states.current();
+            intakeQueue.approximateDepth();
+        };
+        this.priming = SnapStartPriming.register("surge", warmUpReads);
+    }
+
+    /** Adds work run after the controller in each invocation (in the constructor; a test seam too). */
+    SurgeControllerHandler alsoEveryMinute(String name, EveryMinute work) {
+        alsoEveryMinute.put(name, work);
+        return this;
+    }
+
+    /** SnapStart's warm-up (see the constructor); reads only. */
+    void warmUp() {
+        warmUpReads.run();
     }
 
     /** The processor's event source mapping on the intake queue, through the Lambda API. */

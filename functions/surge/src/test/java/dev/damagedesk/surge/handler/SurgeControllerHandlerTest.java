@@ -1,6 +1,7 @@
 package dev.damagedesk.surge.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -109,6 +110,39 @@ class SurgeControllerHandlerTest {
             assertThat(change.processorConcurrency()).isEqualTo(ceiling);
             assertThat(change.emailsPerSecond()).isEqualTo(Double.parseDouble(environment.get("EMAIL_SEND_RATE_PER_SECOND")));
         });
+    }
+
+    @Test
+    void moreEveryMinuteWorkRunsAfterTheControllerAndOneFailingStopsNeitherTheOthersNorThePublishedState() {
+        List<String> ran = new ArrayList<>();
+        SurgeControllerHandler handler = handler()
+                .alsoEveryMinute("failing", at -> {
+                    ran.add("failing");
+                    throw new IllegalStateException("table unavailable");
+                })
+                .alsoEveryMinute("detection", at -> {
+                    ran.add("detection at " + at);
+                    return Map.of("drafts", 1);
+                });
+
+        assertThatThrownBy(() -> handler.handleRequest(event("events/every-minute.json"), context()))
+                .isInstanceOf(IllegalStateException.class).hasMessage("table unavailable");
+
+        assertThat(ran).containsExactly("failing", "detection at " + now);
+        assertThat(states.current().orElseThrow().updatedAt()).as("the controller ran first").isEqualTo(now);
+        Map<String, Object> answer = handler().alsoEveryMinute("detection", at -> Map.of("drafts", 0))
+                .handleRequest(event("events/every-minute.json"), context());
+        assertThat(answer).containsEntry("detection", Map.of("drafts", 0));
+    }
+
+    @Test
+    void snapStartWarmUpWritesNothingAndScalesNothing() {
+        int items = cloud.aws().itemCount(table);
+
+        handler().warmUp();
+
+        assertThat(cloud.aws().itemCount(table)).isEqualTo(items);
+        assertThat(scaling.updates).isEmpty();
     }
 
     @Test

@@ -18,7 +18,7 @@ class SamTemplateTest {
     void fourFunctionsWithTheirHandlers() {
         assertThat(template.functions()).extracting(FunctionSpec::logicalId)
                 .containsExactly("IntakeFunction", "ProcessorFunction", "NotifierFunction", "RescoreFunction",
-                        "DocumentDeadlineFunction", "AdminFunction", "StaffJobFunction");
+                        "DocumentDeadlineFunction", "SurgeControllerFunction", "AdminFunction", "StaffJobFunction");
         FunctionSpec intake = template.function("IntakeFunction");
         assertThat(intake.handlerClass()).isEqualTo("dev.damagedesk.intake.handler.ReportApiHandler");
         assertThat(intake.handlerMethod()).isEqualTo("handleRequest");
@@ -30,6 +30,8 @@ class SamTemplateTest {
                 .isEqualTo("dev.damagedesk.rescorer.handler.RescoreHandler");
         assertThat(template.function("DocumentDeadlineFunction").handlerClass())
                 .isEqualTo("dev.damagedesk.deadlines.handler.DocumentDeadlineHandler");
+        assertThat(template.function("SurgeControllerFunction").handlerClass())
+                .isEqualTo("dev.damagedesk.surge.handler.SurgeControllerHandler");
         assertThat(template.function("AdminFunction").handlerClass())
                 .isEqualTo("dev.damagedesk.admin.handler.AdminApiHandler");
         assertThat(template.function("StaffJobFunction").handlerClass())

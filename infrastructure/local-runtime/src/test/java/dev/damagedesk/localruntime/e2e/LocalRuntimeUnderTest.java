@@ -36,6 +36,14 @@ final class LocalRuntimeUnderTest implements AutoCloseable {
                 .withFunctionHosting(hosting)));
     }
 
+    /** In this JVM, with template parameters other than their defaults. */
+    static LocalRuntimeUnderTest startWith(java.util.Map<String, String> parameterOverrides) {
+        return new LocalRuntimeUnderTest(LocalRuntime.start(RuntimeOptions.defaults()
+                .withPort(0)
+                .withFailedMessageVisibilitySeconds(1)
+                .withParameterOverrides(parameterOverrides)));
+    }
+
     RunningRuntime running() {
         return running;
     }

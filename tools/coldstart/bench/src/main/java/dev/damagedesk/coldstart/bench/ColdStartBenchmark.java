@@ -3,14 +3,19 @@ package dev.damagedesk.coldstart.bench;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.template.FunctionSpec;
 import dev.damagedesk.localaws.template.SamTemplate;
+import dev.damagedesk.localaws.template.SqsEventSource;
 import dev.damagedesk.localruntime.function.FunctionInvocationException;
+import dev.damagedesk.localruntime.function.LambdaFunction;
 import dev.damagedesk.localruntime.function.process.ColdStart;
 import dev.damagedesk.localruntime.function.process.FunctionArtifacts;
 import dev.damagedesk.localruntime.function.process.InstanceLaunch;
+import dev.damagedesk.localruntime.lambdaapi.LocalLambdaApi;
+import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 
 /**
@@ -59,8 +65,10 @@ public final class ColdStartBenchmark {
         Options options = Options.parse(args);
         Path root = Path.of(System.getProperty("damagedesk.root", ".")).toAbsolutePath().normalize();
         Path scratch = Files.createTempDirectory("coldstart-");
-        try (LocalCloud cloud = LocalCloud.start(root, Optional.empty(), Map.of())) {
+        try (LocalCloud cloud = LocalCloud.start(root, Optional.empty(), Map.of());
+             LocalLambdaApi lambdaApi = LocalLambdaApi.start()) {
             SamTemplate template = cloud.template();
+            registerEventSources(cloud, template, lambdaApi);
             FunctionArtifacts artifacts = FunctionArtifacts.of(root);
             List<String> functions = template.functions().stream().map(FunctionSpec::logicalId)
                     .filter(id -> options.only.isEmpty() || options.only.contains(id)).toList();
@@ -77,7 +85,9 @@ public final class ColdStartBenchmark {
                 targets.put(baseline.label(), new Target(baseline.label(), launch, jar, random -> baseline.event));
             }
             for (String function : functions) {
-                InstanceLaunch launch = ColdStart.launchOf(root, template, function, cloud.functionEnvironment(function), scratch);
+                Map<String, String> environment = new LinkedHashMap<>(cloud.functionEnvironment(function));
+                environment.putAll(lambdaApi.clientProperties());
+                InstanceLaunch launch = ColdStart.launchOf(root, template, function, environment, scratch);
                 targets.put(function, new Target(function, launch, artifacts.artifactOf(function),
                         random -> events.forFunction(function, random)));
             }
@@ -104,6 +114,48 @@ public final class ColdStartBenchmark {
                     Baseline.HELLO_WORLD.label(), Baseline.DAGGER_SAMPLE.label()));
         } finally {
             deleteTree(scratch);
+        }
+    }
+
+    /**
+     * The template's event source mappings in the Lambda API the functions see (the surge controller reads the
+     * processor's); their pollers are never started: the benchmark invokes each function itself.
+     */
+    private static void registerEventSources(LocalCloud cloud, SamTemplate template, LocalLambdaApi lambdaApi) {
+        for (FunctionSpec spec : template.functions()) {
+            for (SqsEventSource source : spec.sqsEventSources()) {
+                LambdaFunction notPolled = new LambdaFunction() {
+                    @Override
+                    public String name() {
+                        return spec.logicalId();
+                    }
+
+                    @Override
+                    public Duration timeout() {
+                        return Duration.ofSeconds(spec.timeoutSeconds());
+                    }
+
+                    @Override
+                    public int coldStarts() {
+                        return 0;
+                    }
+
+                    @Override
+                    public String invoke(String event) {
+                        throw new IllegalStateException("the benchmark's event sources are not polled");
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+                SqsEventSourcePoller poller = new SqsEventSourcePoller(cloud.aws().sqs(), source,
+                        cloud.resources().queueUrl(source.queueLogicalId()), cloud.resources().queueArn(source.queueLogicalId()),
+                        notPolled, OptionalInt.empty(), SqsEventSourcePoller.DEFAULT_CONCURRENCY_CAP);
+                lambdaApi.register(cloud.resources().functionName(spec.logicalId()),
+                        cloud.resources().functionArn(spec.logicalId()), cloud.resources().queueArn(source.queueLogicalId()),
+                        poller);
+            }
         }
     }
 
