@@ -16,6 +16,7 @@ import dev.damagedesk.localruntime.function.process.FunctionArtifacts;
 import dev.damagedesk.localruntime.function.process.ProcessFunction;
 import dev.damagedesk.localruntime.gateway.HttpApiGateway;
 import dev.damagedesk.localruntime.gateway.RouteBinding;
+import dev.damagedesk.localruntime.gateway.RouteThrottles;
 import dev.damagedesk.localruntime.metrics.EmfMetrics;
 import dev.damagedesk.localruntime.lambdaapi.LocalLambdaApi;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
@@ -183,6 +184,7 @@ public final class LocalRuntime {
             int port = options.port();
             for (Map.Entry<String, List<RouteBinding>> api : routesByApi(template, functions, staff).entrySet()) {
                 HttpApiGateway gateway = new HttpApiGateway(api.getKey(), api.getValue(), GATEWAY_THREADS);
+                gateway.throttle(RouteThrottles.of(template.httpApi(api.getKey()), cloud.values()));
                 gateways.put(api.getKey(), gateway);
                 gateway.start(port);
                 port = port == 0 ? 0 : port + 1;

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,19 +87,50 @@ public final class PopulationGenerator {
      * @param days    over how many days of the channel they are received, at least 1
      */
     public List<GeneratedReport> generate(int reports, long seed, int days) {
+        List<GeneratedReport> population = new ArrayList<>(reports);
+        byReporter(reports, seed, days).forEachRemaining(population::add);
+        population.sort(Comparator.comparing((GeneratedReport generated) -> generated.report().receivedAt())
+                .thenComparing(generated -> generated.report().id().value()));
+        return List.copyOf(population);
+    }
+
+    /**
+     * The same reports as {@link #generate} (same seed, same reports), one reporter's after the other instead of sorted
+     * by receipt, drawn as they are asked for: a load generator can stream a population of any size without holding it.
+     */
+    public Iterator<GeneratedReport> byReporter(int reports, long seed, int days) {
         if (reports < 1 || days < 1) {
             throw new IllegalArgumentException("at least one report over at least one day: " + reports + ", " + days);
         }
         Draw draw = new Draw(new SplittableRandom(seed), days);
-        List<GeneratedReport> population = new ArrayList<>(reports);
-        int reporter = 0;
-        while (population.size() < reports) {
-            int count = Math.min(reports - population.size(), 1 + draw.index(shape.reportsPerReporter()));
-            population.addAll(draw.reportsOf(reporter++, count));
-        }
-        population.sort(Comparator.comparing((GeneratedReport generated) -> generated.report().receivedAt())
-                .thenComparing(generated -> generated.report().id().value()));
-        return List.copyOf(population);
+        return new Iterator<>() {
+            private int drawn;
+            private int reporter;
+            private Iterator<GeneratedReport> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                return current.hasNext() || drawn < reports;
+            }
+
+            @Override
+            public GeneratedReport next() {
+                if (!current.hasNext()) {
+                    if (drawn >= reports) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    int count = Math.min(reports - drawn, 1 + draw.index(shape.reportsPerReporter()));
+                    drawn += count;
+                    current = draw.reportsOf(reporter++, count).iterator();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    /** Relative number of reports in each hour of a day (Korean time, from midnight): the channel's daily curve. */
+    public static double[] hourWeights() {
+        return HOUR_WEIGHTS.clone();
     }
 
     /** Everything drawn for one population, from one random sequence. */

@@ -23,11 +23,17 @@ public final class MessageQueue {
 
     /**
      * @return the SQS message id
+     * @throws MessageRefusedException   when SQS refuses this message's contents: sending it again cannot help
      * @throws QueueUnavailableException when SQS did not take the message (after the SDK's own retries)
      */
     public String send(String body) {
         try {
             return sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(body)).messageId();
+        } catch (SqsException e) {
+            if (refusesContents(e)) {
+                throw new MessageRefusedException(queueUrl, e);
+            }
+            throw new QueueUnavailableException(queueUrl, e);
         } catch (SdkException e) {
             throw new QueueUnavailableException(queueUrl, e);
         }
@@ -90,6 +96,19 @@ public final class MessageQueue {
     }
 
     /**
+     * SQS's answer to characters it does not carry (U+FFFE, ...): a property of the message, not of the queue. SQS
+     * names it in the error code; ElasticMQ answers {@code InvalidAttributeValue} with it as the message.
+     */
+    private static boolean refusesContents(SqsException e) {
+        if (e.awsErrorDetails() == null) {
+            return false;
+        }
+        String code = String.valueOf(e.awsErrorDetails().errorCode());
+        String message = String.valueOf(e.awsErrorDetails().errorMessage());
+        return code.endsWith("InvalidMessageContents") || message.startsWith("InvalidMessageContents");
+    }
+
+    /**
      * For SnapStart warm-ups: a SendMessage with an empty body, which SQS refuses (400, "must contain the parameter
      * MessageBody") and queues nothing. The send path (marshalling, signing, the connection, reading the answer) is
      * loaded before the snapshot instead of on a reporter's first request.
@@ -115,6 +134,13 @@ public final class MessageQueue {
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))).attributes();
         return Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
                 + Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
+    }
+
+    /** SQS refused the message itself; the same message would be refused again. */
+    public static final class MessageRefusedException extends RuntimeException {
+        public MessageRefusedException(String queueUrl, Throwable cause) {
+            super("Queue " + queueUrl + " refused the message's contents", cause);
+        }
     }
 
     public static final class QueueUnavailableException extends RuntimeException {

@@ -29,6 +29,10 @@ final class ApiResponses {
             "We could not accept the report right now; nothing was stored. Please retry after the time in Retry-After.",
             "지금은 신고를 접수할 수 없습니다. 저장된 내용은 없습니다. Retry-After에 적힌 시간 뒤에 다시 보내 주세요.");
 
+    static final FieldError UNQUEUEABLE_CHARACTERS = new FieldError(null, "invalid_characters",
+            "The report contains characters that cannot be accepted (such as U+FFFE); nothing was stored. Remove them and send it again.",
+            "신고에 접수할 수 없는 문자(예: U+FFFE)가 들어 있습니다. 저장된 내용은 없습니다. 해당 문자를 지우고 다시 보내 주세요.");
+
     static final FieldError LOOKUP_UNAVAILABLE = new FieldError(null, "temporarily_unavailable",
             "We could not look the report up right now. Please retry after the time in Retry-After.",
             "지금은 신고를 조회할 수 없습니다. Retry-After에 적힌 시간 뒤에 다시 시도해 주세요.");

@@ -56,6 +56,9 @@ final class SubmitRoute {
         Result result;
         try {
             result = service.submit(json.object(), json.bytes(), idempotencyKey);
+        } catch (MessageQueue.MessageRefusedException refusedByQueue) {
+            // 503 promises that a retry helps; the same characters would be refused again
+            return refused(400, ApiResponses.UNQUEUEABLE_CHARACTERS, language);
         } catch (MessageQueue.QueueUnavailableException | SdkException unavailable) {
             LOG.warn("Report not accepted, queue or table unavailable: {}", unavailable.toString());
             return HttpAnswers.unavailable(ApiResponses.UNAVAILABLE, language);

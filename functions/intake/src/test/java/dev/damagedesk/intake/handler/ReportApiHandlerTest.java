@@ -171,6 +171,20 @@ class ReportApiHandlerTest {
     }
 
     @Test
+    void aReportWhoseCharactersSqsRefusesIsA400NotA503BecauseRetryingCannotHelp() {
+        APIGatewayV2HTTPEvent event = submitEvent();
+        event.setBody(event.getBody().replace("\"description\":\"", "\"description\":\"\\ufffe "));
+        assertThat(event.getBody()).contains("\\ufffe");
+
+        APIGatewayV2HTTPResponse response = handle(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getHeaders()).doesNotContainKey("Retry-After");
+        assertThat(errorCodes(response)).containsExactly("invalid_characters");
+        assertThat(receiveAll()).isEmpty();
+    }
+
+    @Test
     void aQueuedReportIsVisibleToItsTokenAndToNobodyElse() {
         Map<String, Object> accepted = Json.parseObject(handle(submitEvent()).getBody());
         String id = (String) accepted.get("reportId");

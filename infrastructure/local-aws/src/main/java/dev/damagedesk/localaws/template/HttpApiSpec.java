@@ -5,13 +5,21 @@ import java.util.Optional;
 
 /**
  * The parts of an {@code AWS::Serverless::HttpApi} the local gateway enforces: its JWT authorizers, the default one,
- * and its CORS configuration.
+ * its CORS configuration, and its route throttles ({@code DefaultRouteSettings}, {@code RouteSettings} by route key).
  */
 public record HttpApiSpec(String logicalId, Optional<String> defaultAuthorizer,
-                          Map<String, JwtAuthorizerSpec> authorizers, Optional<CorsSpec> cors) {
+                          Map<String, JwtAuthorizerSpec> authorizers, Optional<CorsSpec> cors,
+                          Optional<RouteThrottleSpec> defaultThrottle, Map<String, RouteThrottleSpec> routeThrottles) {
 
     public HttpApiSpec {
         authorizers = TemplateMaps.unmodifiableCopy(authorizers);
+        routeThrottles = TemplateMaps.unmodifiableCopy(routeThrottles);
+    }
+
+    /** An API without throttles. */
+    public HttpApiSpec(String logicalId, Optional<String> defaultAuthorizer, Map<String, JwtAuthorizerSpec> authorizers,
+                       Optional<CorsSpec> cors) {
+        this(logicalId, defaultAuthorizer, authorizers, cors, Optional.empty(), Map.of());
     }
 
     public static HttpApiSpec open(String logicalId) {

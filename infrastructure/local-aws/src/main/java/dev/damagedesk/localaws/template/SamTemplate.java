@@ -452,6 +452,13 @@ public record SamTemplate(
             }
         }
         for (HttpApiSpec api : httpApiSpecs) {
+            // as CloudFormation refuses a stage whose RouteSettings name a route the API does not have
+            List<String> routeKeys = functions.stream().flatMap(f -> f.httpRoutes().stream())
+                    .filter(route -> route.apiLogicalId().equals(api.logicalId())).map(HttpRoute::routeKey).toList();
+            api.routeThrottles().keySet().stream().filter(key -> !routeKeys.contains(key)).findFirst().ifPresent(key -> {
+                throw new TemplateException(api.logicalId() + ".RouteSettings names route '" + key
+                        + "', which is not a route of " + api.logicalId() + " " + routeKeys);
+            });
             api.defaultAuthorizer().ifPresent(name -> {
                 if (!api.authorizers().containsKey(name)) {
                     throw new TemplateException(api.logicalId() + ".Auth.DefaultAuthorizer names " + name

@@ -31,8 +31,8 @@ final class StaffResources {
     enum Local { HONOURED, AWS_ONLY, AWS_ONLY_UNLISTED }
 
     private static final Map<String, Local> HTTP_API_PROPERTIES = properties(
-            Set.of("Auth", "CorsConfiguration"),
-            Set.of("Description", "FailOnWarnings", "DefaultRouteSettings", "RouteSettings", "AccessLogSettings",
+            Set.of("Auth", "CorsConfiguration", "DefaultRouteSettings", "RouteSettings"),
+            Set.of("Description", "FailOnWarnings", "AccessLogSettings",
                     "Tags", "StageName"));
     private static final Map<String, Local> USER_POOL_PROPERTIES = properties(
             // passed to cognito-local's CreateUserPool (it enforces UsernameAttributes; see README for the others)
@@ -143,8 +143,32 @@ final class StaffResources {
                     identitySource));
         });
         Optional<String> defaultAuthorizer = string(auth, "DefaultAuthorizer", authWhere);
+        Optional<RouteThrottleSpec> defaultThrottle = properties.containsKey("DefaultRouteSettings")
+                ? Optional.of(throttle(properties.get("DefaultRouteSettings"), logicalId + ".DefaultRouteSettings"))
+                : Optional.empty();
+        Map<String, RouteThrottleSpec> routeThrottles = new LinkedHashMap<>();
+        map(properties, "RouteSettings", logicalId).forEach((routeKey, settings) ->
+                routeThrottles.put(routeKey, throttle(settings, logicalId + ".RouteSettings." + routeKey)));
         return new HttpApiSpec(logicalId, defaultAuthorizer, authorizers, cors(properties.get("CorsConfiguration"),
-                logicalId + ".CorsConfiguration"));
+                logicalId + ".CorsConfiguration"), defaultThrottle, routeThrottles);
+    }
+
+    /** Route settings the gateway honours (the throttle) or that only shape CloudWatch output on AWS. */
+    private static final Set<String> ROUTE_SETTINGS_LOGGING_ONLY = Set.of("DetailedMetricsEnabled", "LoggingLevel",
+            "DataTraceEnabled");
+
+    private static RouteThrottleSpec throttle(Object value, String where) {
+        Map<String, Object> settings = map(value, where);
+        Set<String> keys = new TreeSet<>(settings.keySet());
+        keys.removeAll(Set.of("ThrottlingRateLimit", "ThrottlingBurstLimit"));
+        keys.removeAll(ROUTE_SETTINGS_LOGGING_ONLY);
+        if (!keys.isEmpty()) {
+            throw new TemplateException(where + ": " + keys + " cannot be honoured locally (the local gateway enforces"
+                    + " ThrottlingRateLimit and ThrottlingBurstLimit; " + new TreeSet<>(ROUTE_SETTINGS_LOGGING_ONLY)
+                    + " only change CloudWatch output)");
+        }
+        return new RouteThrottleSpec(Optional.ofNullable(settings.get("ThrottlingRateLimit")),
+                Optional.ofNullable(settings.get("ThrottlingBurstLimit")));
     }
 
     private static Optional<CorsSpec> cors(Object value, String where) {

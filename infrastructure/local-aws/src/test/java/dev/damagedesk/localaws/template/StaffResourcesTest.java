@@ -41,8 +41,12 @@ class StaffResourcesTest {
         assertThat(template.httpApi("PublicApi").authorizers()).isEmpty();
         assertThat(template.userPoolGroups()).extracting(UserPoolGroupSpec::groupName)
                 .containsExactly("viewer", "reviewer", "supervisor");
-        assertThat(template.unemulatedResources()).containsKeys("AdminApi.DefaultRouteSettings",
+        assertThat(template.unemulatedResources()).containsKeys("AdminApi.AccessLogSettings",
                 "StaffUserPool.DeletionProtection", "AdminPageBucket.BucketEncryption", "AdminPageDistribution");
+        // the route throttles are enforced locally (the gateway's RouteThrottles), so they are no "not emulated" entry
+        assertThat(template.unemulatedResources()).doesNotContainKeys("AdminApi.DefaultRouteSettings",
+                "PublicApi.RouteSettings");
+        assertThat(admin.defaultThrottle()).isPresent();
     }
 
     @Test

@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>A route guarded by a JWT authorizer is answered 401 {@code {"message":"Unauthorized"}} (with API Gateway's
  * {@code www-authenticate} header) before the function runs when the token is missing or invalid, 403
  * {@code {"message":"Forbidden"}} when it lacks the route's scopes; else the function gets the claims in
- * {@code requestContext.authorizer.jwt}. With a {@link CorsPolicy} the gateway answers preflights itself and sets
+ * {@code requestContext.authorizer.jwt}. A request over its route's throttle ({@link RouteThrottles}) is answered 429
+ * {@code {"message":"Too Many Requests"}} with a {@code Retry-After} (seconds until the bucket has a token) before
+ * either. With a {@link CorsPolicy} the gateway answers preflights itself and sets
  * the CORS headers of every response, its own included.
  *
  * <p>Local additions: {@code GET /health}, unless a route of the template takes it, answers 200 with the runtime's
@@ -59,6 +61,7 @@ public final class HttpApiGateway implements AutoCloseable {
     private volatile Supplier<Map<String, Object>> health;
     private volatile Optional<CorsPolicy> cors = Optional.empty();
     private volatile Optional<StaticSite> site = Optional.empty();
+    private volatile RouteThrottles throttles = RouteThrottles.none();
     private HttpServer server;
     private ThreadPoolExecutor executor;
     private URI baseUri;
@@ -122,6 +125,11 @@ public final class HttpApiGateway implements AutoCloseable {
     /** Applies the API's {@code CorsConfiguration} from now on (set before {@link #ready}). */
     public void cors(CorsPolicy policy) {
         this.cors = Optional.of(policy);
+    }
+
+    /** Applies the API's route throttles from now on (set before {@link #ready}). */
+    public void throttle(RouteThrottles routeThrottles) {
+        this.throttles = routeThrottles;
     }
 
     /** Serves a static site under its prefix from now on (local only: the admin page, as CloudFront would). */
@@ -205,8 +213,17 @@ public final class HttpApiGateway implements AutoCloseable {
         return HttpApiResponse.message(404, "Not Found");
     }
 
-    /** The route's JWT authorizer first, as API Gateway runs it: no function runs for a refused token. */
+    /**
+     * The route's throttle first, then its JWT authorizer, as API Gateway runs them: no function runs for a throttled
+     * request or a refused token.
+     */
     private HttpApiResponse authorizeAndInvoke(HttpExchange exchange, RouteTable.Match match, String requestId) {
+        java.util.OptionalLong retryAfter = throttles.admit(match.binding().route().routeKey());
+        if (retryAfter.isPresent()) {
+            drain(exchange);
+            return HttpApiResponse.message(429, "Too Many Requests")
+                    .withHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
+        }
         Optional<JwtAuthorizer> authorizer = match.binding().authorizer();
         if (authorizer.isEmpty()) {
             return invoke(exchange, match, requestId, Optional.empty());
