@@ -1,5 +1,6 @@
 package dev.damagedesk.loadgen;
 
+import dev.damagedesk.domain.detection.DetectedIncident;
 import dev.damagedesk.domain.surge.SurgeMode;
 import dev.damagedesk.domain.surge.SurgeState;
 import java.io.IOException;
@@ -31,13 +32,11 @@ public final class LoadWave {
     private final WaveOptions options;
     private final PrintStream progress;
     private final boolean terminal;
-    private final IncidentDetections incidents;
 
-    LoadWave(WaveOptions options, PrintStream progress, boolean terminal, IncidentDetections incidents) {
+    LoadWave(WaveOptions options, PrintStream progress, boolean terminal) {
         this.options = options;
         this.progress = progress;
         this.terminal = terminal;
-        this.incidents = incidents;
     }
 
     public static void main(String[] args) {
@@ -55,8 +54,7 @@ public final class LoadWave {
             return;
         }
         try {
-            Result result = new LoadWave(options.get(), System.err, System.console() != null,
-                    IncidentDetections.NOT_ON_THIS_BUILD).run();
+            Result result = new LoadWave(options.get(), System.err, System.console() != null).run();
             System.out.print(result.summary().text(options.get().url().toString(),
                     result.csv() + ", " + result.svg()));
             System.exit(result.summary().passed() ? 0 : 1);
@@ -109,7 +107,7 @@ public final class LoadWave {
                     tally.transportErrors(), latencies.percentileMillis(50), latencies.percentileMillis(95),
                     latencies.percentileMillis(99), drain, storage, deployment.emailsSent(),
                     deployment.intakeDeadLetters(), waveStart, deployment.surgeStates().switchesSince(waveStart),
-                    incidents.detectedSince(waveStart), incidents.available());
+                    detectedSince(deployment, waveStart));
             List<WaveSample> samples = List.copyOf(sampler.samples);
             Path csv = options.out().resolve("wave.csv");
             Path svg = options.out().resolve("wave.svg");
@@ -119,6 +117,13 @@ public final class LoadWave {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The drafts first seen during the wave (a wave of a few minutes sees one or none; 20 covers any). */
+    private static List<DetectedIncident> detectedSince(LocalDeployment deployment, Instant waveStart) {
+        return deployment.detectedIncidents().latest(20).stream()
+                .filter(incident -> !incident.firstSeen().isBefore(waveStart.truncatedTo(ChronoUnit.MINUTES)))
+                .toList();
     }
 
     /**

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
+import dev.damagedesk.adapters.repository.DynamoDbDetectedIncidents;
 import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
 import dev.damagedesk.application.port.StoredReport;
+import dev.damagedesk.application.port.DetectedIncidents;
 import dev.damagedesk.application.port.SurgeStates;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.surge.SurgeState;
@@ -46,6 +48,7 @@ public final class LocalDeployment implements AutoCloseable {
     private final String notificationQueue;
     private final URI mailbox;
     private final SurgeStates surge;
+    private final DetectedIncidents detected;
     private final Set<String> emailsSeen = new HashSet<>();
     private long emailsPolledSince;
 
@@ -64,6 +67,7 @@ public final class LocalDeployment implements AutoCloseable {
         this.notificationQueue = queues.get("NotificationQueue");
         this.mailbox = URI.create(String.valueOf(health.get("mailbox")));
         this.surge = new DynamoDbSurgeStates(dynamoDb, reportsTable);
+        this.detected = new DynamoDbDetectedIncidents(dynamoDb, reportsTable);
     }
 
     /** Connects through {@code apiUrl/health}; fails with what to do when no local runtime answers there. */
@@ -147,6 +151,11 @@ public final class LocalDeployment implements AutoCloseable {
 
     public SurgeStates surgeStates() {
         return surge;
+    }
+
+    /** The incidents the surge controller's detection drafted, newest first. */
+    public DetectedIncidents detectedIncidents() {
+        return detected;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.damagedesk.loadgen;
 
+import dev.damagedesk.domain.detection.DetectedIncident;
 import dev.damagedesk.domain.surge.SurgeSwitch;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,14 +33,12 @@ import java.util.stream.Collectors;
  * @param waveStart      when the wave began
  * @param switches       surge switches recorded since the wave began
  * @param incidents      draft incidents detected since the wave began
- * @param incidentDetectionAvailable whether this build detects incidents
  */
 public record WaveSummary(int reports, int clients, Duration duration, double sendSeconds, long requests, long accepted,
                           Map<Integer, Long> refused, Map<Integer, Long> givenUp, long transportErrors,
                           double p50Millis, double p95Millis, double p99Millis, Optional<Duration> drain,
                           StorageCheck storage, long emails, long deadLetters, Instant waveStart,
-                          List<SurgeSwitch> switches, List<IncidentDetections.DetectedIncident> incidents,
-                          boolean incidentDetectionAvailable) {
+                          List<SurgeSwitch> switches, List<DetectedIncident> incidents) {
 
     public WaveSummary {
         refused = Map.copyOf(refused);
@@ -90,8 +89,7 @@ public record WaveSummary(int reports, int clients, Duration duration, double se
         row(out, "dead letters", String.format(Locale.ROOT, "%,d in IntakeDeadLetterQueue", deadLetters));
         row(out, "surge mode", switches.isEmpty() ? "never switched" : switches.stream().map(this::switchText)
                 .collect(Collectors.joining("; ")));
-        row(out, "incident", !incidentDetectionAvailable ? "not detected: this build has no incident detection"
-                : incidents.isEmpty() ? "none detected" : incidents.stream().map(this::incidentText)
+        row(out, "incident", incidents.isEmpty() ? "none detected" : incidents.stream().map(this::incidentText)
                 .collect(Collectors.joining("; ")));
         row(out, "time series", seriesFiles);
         row(out, "verdict", passed() ? "PASS: every report accepted, stored once with its token"
@@ -104,10 +102,10 @@ public record WaveSummary(int reports, int clients, Duration duration, double se
                 Duration.between(waveStart, change.at()).toMillis() / 1000.0, change.reason());
     }
 
-    private String incidentText(IncidentDetections.DetectedIncident incident) {
+    private String incidentText(DetectedIncident incident) {
         return String.format(Locale.ROOT, "%s (%s) first seen at +%.0f s, %s", incident.id(),
                 String.join(", ", incident.services()),
-                Duration.between(waveStart, incident.firstSeen()).toMillis() / 1000.0, incident.status());
+                Duration.between(waveStart, incident.firstSeen()).toMillis() / 1000.0, incident.state().name().toLowerCase(Locale.ROOT));
     }
 
     private static String byStatus(Map<Integer, Long> counts) {

@@ -2,6 +2,7 @@ package dev.damagedesk.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.damagedesk.domain.detection.DetectionState;
 import dev.damagedesk.domain.surge.SurgeMode;
 import dev.damagedesk.domain.surge.SurgeSwitch;
 import dev.damagedesk.localaws.RepositoryRoot;
@@ -71,8 +72,8 @@ class LoadWaveIT {
                 Duration.ofMinutes(3), Duration.ofMinutes(4), out);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
-        LoadWave.Result result = new LoadWave(options, new PrintStream(progress, true, StandardCharsets.UTF_8), false,
-                IncidentDetections.NOT_ON_THIS_BUILD).run();
+        LoadWave.Result result = new LoadWave(options, new PrintStream(progress, true, StandardCharsets.UTF_8), false)
+                .run();
         WaveSummary summary = result.summary();
         String text = summary.text(options.url().toString(), result.csv().toString());
         System.out.println(text);
@@ -95,6 +96,9 @@ class LoadWaveIT {
                 .extracting(SurgeSwitch::to).containsSubsequence(SurgeMode.SURGE, SurgeMode.NORMAL);
         assertThat(summary.switches().get(0).to()).isEqualTo(SurgeMode.SURGE);
         assertThat(result.samples()).extracting(WaveSample::surge).contains("SURGE");
+        assertThat(summary.incidents()).as("the wave's sharp rise over a quiet baseline drafted one incident").hasSize(1);
+        assertThat(summary.incidents().get(0).state()).isEqualTo(DetectionState.DRAFT);
+        assertThat(summary.incidents().get(0).services()).as("the services the wave's reports name").isNotEmpty();
 
         List<String> csv = Files.readAllLines(result.csv());
         assertThat(csv.get(0)).isEqualTo(WaveSample.CSV_HEADER);

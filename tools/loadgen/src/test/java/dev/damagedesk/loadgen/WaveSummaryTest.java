@@ -19,7 +19,7 @@ class WaveSummaryTest {
                                        List<SurgeSwitch> switches) {
         return new WaveSummary(1_000, 16, Duration.ofSeconds(60), 50.0, 1_180, accepted, Map.of(429, 170L, 503, 10L),
                 givenUp, 0, 12.5, 40.0, 81.25, Optional.of(Duration.ofMillis(4_200)), storage, 1_000, 0, START,
-                switches, List.of(), false);
+                switches, List.of());
     }
 
     @Test

@@ -3,10 +3,10 @@ package dev.damagedesk.notifier.send;
 import dev.damagedesk.adapters.lambda.LogKeys;
 import dev.damagedesk.adapters.message.NoticeMessage;
 import dev.damagedesk.adapters.message.OutageNoticeMessage;
-import dev.damagedesk.application.port.OutageNotices;
 import dev.damagedesk.adapters.repository.NoticeLedger;
 import dev.damagedesk.application.notice.EmailPace;
 import dev.damagedesk.application.port.Measurements;
+import dev.damagedesk.application.port.OutageNotices;
 import dev.damagedesk.notifier.email.AcknowledgementEmail;
 import dev.damagedesk.notifier.email.DecisionEmail;
 import dev.damagedesk.notifier.email.DocumentRequestEmail;
@@ -17,6 +17,7 @@ import dev.damagedesk.notifier.email.OutageNoticeEmail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -81,7 +82,7 @@ public final class NoticeDelivery {
 
     /** Claim, send, mark sent; the claim given back when the send fails. */
     private Outcome send(NoticeLedger.Key key, Email email, Instant claimedAt, Instant expiresAt,
-                         java.util.function.Supplier<String> what) {
+                         Supplier<String> what) {
         switch (ledger.claim(key, claimedAt, CLAIM_LEASE, expiresAt)) {
             case ALREADY_SENT -> {
                 return Outcome.ALREADY_SENT;
@@ -94,7 +95,7 @@ public final class NoticeDelivery {
             }
         }
         if (!pace.awaitSlot()) {
-            ledger.release(notice.reportId(), key, claimedAt);
+            ledger.release(key, claimedAt);
             measurements.emailDeferred();
             return Outcome.DEFERRED;
         }
