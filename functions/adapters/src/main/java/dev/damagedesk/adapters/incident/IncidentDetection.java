@@ -1,6 +1,5 @@
 package dev.damagedesk.adapters.incident;
 
-import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.repository.DynamoDbDetectedIncidents;
 import dev.damagedesk.application.incident.DetectIncidents;
 import dev.damagedesk.application.port.TrafficTallies;
@@ -29,19 +28,15 @@ public final class IncidentDetection {
         this.detect = detect;
     }
 
-    /** @param tallies the per-minute traffic tallies the intake writes ({@code DynamoDbTrafficTallies} on AWS) */
+    /**
+     * @param tallies          the per-minute traffic tallies the intake writes ({@code DynamoDbTrafficTallies} on AWS)
+     * @param rule             the thresholds (the function running the detection reads them from its environment)
+     * @param sourceIncidentId the incident reports are filed under ({@code ACTIVE_INCIDENT_ID})
+     */
     public static IncidentDetection onTable(DynamoDbClient dynamoDb, String reportsTable, TrafficTallies tallies,
-                                            FunctionEnvironment environment) {
+                                            DetectionRule rule, String sourceIncidentId) {
         return new IncidentDetection(new DetectIncidents(tallies, new DynamoDbDetectedIncidents(dynamoDb, reportsTable),
-                rule(environment), environment.required("ACTIVE_INCIDENT_ID")));
-    }
-
-    /** The thresholds from the environment; the defaults are the template's. */
-    public static DetectionRule rule(FunctionEnvironment environment) {
-        return new DetectionRule(environment.intValue("DETECTION_RECENT_MINUTES", 3),
-                environment.intValue("DETECTION_BASELINE_MINUTES", 30),
-                Double.parseDouble(environment.optional("DETECTION_RISE_FACTOR").orElse("5")),
-                environment.intValue("DETECTION_FLOOR_PER_MINUTE", 20));
+                rule, sourceIncidentId));
     }
 
     public DetectIncidents.Run run(Instant now) {

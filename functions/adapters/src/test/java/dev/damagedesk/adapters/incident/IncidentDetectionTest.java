@@ -2,7 +2,7 @@ package dev.damagedesk.adapters.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.domain.detection.DetectionRule;
 import dev.damagedesk.adapters.repository.DynamoDbDetectedIncidents;
 import dev.damagedesk.application.incident.DetectIncidents;
 import dev.damagedesk.application.memory.InMemoryTrafficTallies;
@@ -33,8 +33,7 @@ class IncidentDetectionTest {
             tallies.addArrivals(now.minusSeconds(60L * back), Map.of("messenger", back <= 2 ? 30L : 2L));
         }
         IncidentDetection detection = IncidentDetection.onTable(cloud.aws().dynamoDb(), table, tallies,
-                FunctionEnvironment.of(Map.of("ACTIVE_INCIDENT_ID", "2022-10-15", "DETECTION_RECENT_MINUTES", "2",
-                        "DETECTION_BASELINE_MINUTES", "10", "DETECTION_RISE_FACTOR", "4", "DETECTION_FLOOR_PER_MINUTE", "25")));
+                new DetectionRule(2, 10, 4, 25), "2022-10-15");
 
         DetectIncidents.Run first = detection.run(now.plusSeconds(1));
         DetectIncidents.Run repeated = detection.run(now.plusSeconds(30));

@@ -17,6 +17,7 @@ import dev.damagedesk.application.port.ProcessorScaling;
 import dev.damagedesk.application.port.TrafficTallies;
 import dev.damagedesk.application.scoring.ReportWriteCost;
 import dev.damagedesk.application.surge.ControlSurge;
+import dev.damagedesk.domain.detection.DetectionRule;
 import dev.damagedesk.domain.surge.ProcessorSizing;
 import dev.damagedesk.domain.surge.SurgePolicy;
 import dev.damagedesk.domain.surge.SurgeThresholds;
@@ -80,7 +81,8 @@ public final class SurgeControllerHandler implements RequestHandler<ScheduledEve
                 Double.parseDouble(environment.optional("EMAIL_SEND_RATE_PER_SECOND").orElse("14")));
         this.alsoEveryMinute = new LinkedHashMap<>();
         // A sharp rise for a service opens a draft incident for staff to confirm, from the same tallies.
-        IncidentDetection detection = IncidentDetection.onTable(dynamoDb, table, tallies, environment);
+        IncidentDetection detection = IncidentDetection.onTable(dynamoDb, table, tallies, detectionRule(environment),
+                environment.required("ACTIVE_INCIDENT_ID"));
         alsoEveryMinute("incidentDetection", now -> detectionFigures(detection.run(now)));
         this.clock = clock;
         // SnapStart: the clients built, the state and the queue's depth read; nothing written, nothing scaled
@@ -115,6 +117,14 @@ public final class SurgeControllerHandler implements RequestHandler<ScheduledEve
     static ProcessorScaling processorMapping(AwsClients clients, FunctionEnvironment environment) {
         return new LambdaProcessorScaling(clients.lambda(), environment.required("PROCESSOR_FUNCTION_NAME"),
                 environment.required("INTAKE_QUEUE_ARN"));
+    }
+
+    /** Incident detection's thresholds; the defaults are the template's. */
+    static DetectionRule detectionRule(FunctionEnvironment environment) {
+        return new DetectionRule(environment.intValue("DETECTION_RECENT_MINUTES", 3),
+                environment.intValue("DETECTION_BASELINE_MINUTES", 30),
+                Double.parseDouble(environment.optional("DETECTION_RISE_FACTOR").orElse("5")),
+                environment.intValue("DETECTION_FLOOR_PER_MINUTE", 20));
     }
 
     static SurgeThresholds thresholds(FunctionEnvironment environment) {

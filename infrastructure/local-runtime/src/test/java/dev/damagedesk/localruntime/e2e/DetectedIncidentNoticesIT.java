@@ -2,7 +2,7 @@ package dev.damagedesk.localruntime.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.domain.detection.DetectionRule;
 import dev.damagedesk.adapters.incident.IncidentDetection;
 import dev.damagedesk.adapters.repository.DynamoDbDetectedIncidents;
 import dev.damagedesk.application.incident.DetectIncidents;
@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,12 +81,9 @@ class DetectedIncidentNoticesIT {
                     () -> mailbox.sentTo(reporter).stream().findFirst());
         }
 
-        Map<String, String> detection = new HashMap<>(Map.of("ACTIVE_INCIDENT_ID", "2022-10-15",
-                "DETECTION_RECENT_MINUTES", "2", "DETECTION_BASELINE_MINUTES", "10", "DETECTION_RISE_FACTOR", "2",
-                "DETECTION_FLOOR_PER_MINUTE", "1"));
         String table = runtime.cloud().resources().tableName("ReportsTable");
         DetectIncidents.Run detected = IncidentDetection.onTable(runtime.cloud().aws().dynamoDb(), table, tallies,
-                FunctionEnvironment.of(detection)).run(minutes.last().plusSeconds(60));
+                new DetectionRule(2, 10, 2, 1), "2022-10-15").run(minutes.last().plusSeconds(60));
         assertThat(detected.outcome()).isEqualTo(DetectIncidents.Outcome.CREATED);
 
         // The supervisor confirms: the services went down three hours ago and are not back.
