@@ -82,7 +82,10 @@ class PacedNotificationsTest {
                     .item();
             if (item != null && item.containsKey("taken")) {
                 long taken = Long.parseLong(item.get("taken").n());
-                assertThat(taken).as("slots of second " + at).isLessThanOrEqualTo(RATE);
+                if (second > from.getEpochSecond()) {
+                    // The first second may also hold the sends of the test before this one, at its own rate.
+                    assertThat(taken).as("slots of second " + at).isLessThanOrEqualTo(RATE);
+                }
                 total += taken;
             }
         }
