@@ -2,6 +2,8 @@ package dev.damagedesk.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.damagedesk.domain.detection.DetectedIncident;
+import dev.damagedesk.domain.detection.ServiceSpike;
 import dev.damagedesk.domain.surge.SurgeMode;
 import dev.damagedesk.domain.surge.SurgeSwitch;
 import java.time.Duration;
@@ -17,9 +19,14 @@ class WaveSummaryTest {
 
     private static WaveSummary summary(StorageCheck storage, Map<Integer, Long> givenUp, long accepted,
                                        List<SurgeSwitch> switches) {
+        return summary(storage, givenUp, accepted, switches, List.of());
+    }
+
+    private static WaveSummary summary(StorageCheck storage, Map<Integer, Long> givenUp, long accepted,
+                                       List<SurgeSwitch> switches, List<DetectedIncident> incidents) {
         return new WaveSummary(1_000, 16, Duration.ofSeconds(60), 50.0, 1_180, accepted, Map.of(429, 170L, 503, 10L),
                 givenUp, 0, 12.5, 40.0, 81.25, Optional.of(Duration.ofMillis(4_200)), storage, 1_000, 0, START,
-                switches, List.of());
+                switches, incidents);
     }
 
     @Test
@@ -48,6 +55,7 @@ class WaveSummaryTest {
         assertThat(lost.passed()).isFalse();
         assertThat(gaveUp.passed()).isFalse();
         assertThat(gaveUp.givenUpTotal()).isEqualTo(2);
+        assertThat(passed.text("http://127.0.0.1:3000", "wave.csv")).containsPattern("incident +none detected");
     }
 
     @Test
@@ -57,7 +65,9 @@ class WaveSummaryTest {
                         Duration.ofSeconds(40), 4, 2.0),
                 new SurgeSwitch(START.plusSeconds(300), SurgeMode.NORMAL, "backlog 0", 100, 400, 0, Duration.ZERO, 10,
                         14.0));
-        String text = summary(new StorageCheck(1_000, 999, 0, 999), Map.of(), 1_000, switches)
+        DetectedIncident taxi = DetectedIncident.detected("2022-10-15",
+                List.of(new ServiceSpike("taxi", Map.of(START.plusSeconds(60), 120L))));
+        String text = summary(new StorageCheck(1_000, 999, 0, 999), Map.of(), 1_000, switches, List.of(taxi))
                 .text("http://127.0.0.1:3000", "wave.csv, wave.svg");
 
         assertThat(text).contains("1,000 reports, 16 clients, the 2022 first-day curve over 1 min")
@@ -66,7 +76,7 @@ class WaveSummaryTest {
                 .contains("4.2 s after the last 202")
                 .contains("999 of 1,000 accepted")
                 .contains("surge at +75 s (backlog 5,000 over 1,000); normal at +300 s (backlog 0)")
-                .contains("this build has no incident detection")
+                .contains(taxi.id() + " (taxi) first seen at +60 s, draft")
                 .containsPattern("lost +1  \\(accepted, not in the table")
                 .contains("FAIL");
     }
