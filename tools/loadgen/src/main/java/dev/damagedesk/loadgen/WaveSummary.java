@@ -98,12 +98,12 @@ public record WaveSummary(int reports, int clients, Duration duration, double se
     }
 
     private String switchText(SurgeSwitch change) {
-        return String.format(Locale.ROOT, "%s at +%.0f s (%s)", change.to().name().toLowerCase(Locale.ROOT),
+        return String.format(Locale.ROOT, "%s at %+.0f s (%s)", change.to().name().toLowerCase(Locale.ROOT),
                 Duration.between(waveStart, change.at()).toMillis() / 1000.0, change.reason());
     }
 
     private String incidentText(DetectedIncident incident) {
-        return String.format(Locale.ROOT, "%s (%s) first seen at +%.0f s, %s", incident.id(),
+        return String.format(Locale.ROOT, "%s (%s) first seen at %+.0f s, %s", incident.id(),
                 String.join(", ", incident.services()),
                 Duration.between(waveStart, incident.firstSeen()).toMillis() / 1000.0, incident.state().name().toLowerCase(Locale.ROOT));
     }
