@@ -3,14 +3,12 @@ package dev.damagedesk.adapters.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.damagedesk.application.memory.InMemoryTrafficTallies;
+import dev.damagedesk.application.memory.ManualClock;
 import dev.damagedesk.application.port.TrafficTallies;
 import dev.damagedesk.domain.traffic.MinuteTraffic;
 import dev.damagedesk.localaws.lambda.CapturedOutput;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +19,7 @@ class PendingTalliesTest {
 
     private static final Instant START = Instant.parse("2026-12-04T03:00:50Z");
 
-    private final MovingClock clock = new MovingClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private final InMemoryTrafficTallies stored = new InMemoryTrafficTallies();
 
     @Test
@@ -98,32 +96,5 @@ class PendingTalliesTest {
 
     private Map<String, Long> arrivals(Instant minute) {
         return stored.minutes(minute, minute.plusSeconds(1)).get(0).arrivalsByService();
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,11 +3,9 @@ package dev.damagedesk.application.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.damagedesk.application.memory.InMemorySendingSlots;
-import java.time.Clock;
+import dev.damagedesk.application.memory.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,27 +15,11 @@ class EmailPaceTest {
 
     private static final Instant START = Instant.parse("2022-10-15T07:00:00.250Z");
 
-    private Instant now = START;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final ManualClock clock = new ManualClock(START);
     private final InMemorySendingSlots slots = new InMemorySendingSlots(5);
 
     private EmailPace pace(Duration maxWait) {
-        return new EmailPace(slots, clock, duration -> now = now.plus(duration), maxWait);
+        return new EmailPace(slots, clock, clock::advance, maxWait);
     }
 
     @Test
@@ -47,7 +29,7 @@ class EmailPaceTest {
         List<Instant> sentAt = new ArrayList<>();
         for (int notice = 0; notice < 23; notice++) {
             assertThat(instances.get(notice % 3).awaitSlot()).isTrue();
-            sentAt.add(now);
+            sentAt.add(clock.instant());
         }
 
         assertThat(slots.takenIn().values()).allSatisfy(taken -> assertThat(taken).isLessThanOrEqualTo(5));
@@ -69,7 +51,7 @@ class EmailPaceTest {
         }
 
         assertThat(patient.awaitSlot()).as("the next two seconds are full too").isFalse();
-        assertThat(now).isEqualTo(Instant.ofEpochSecond(START.getEpochSecond() + 2));
+        assertThat(clock.instant()).isEqualTo(Instant.ofEpochSecond(START.getEpochSecond() + 2));
         assertThat(slots.takenIn().values()).containsOnly(5);
     }
 }

@@ -3,15 +3,13 @@ package dev.damagedesk.intake.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.damagedesk.application.memory.InMemorySurgeStates;
+import dev.damagedesk.application.memory.ManualClock;
 import dev.damagedesk.domain.surge.SurgeMode;
 import dev.damagedesk.application.port.SurgeStates;
 import dev.damagedesk.domain.surge.SurgeState;
 import dev.damagedesk.domain.surge.SurgeSwitch;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,23 +22,7 @@ class ProcessingTimeQuoteTest {
     private final InMemorySurgeStates states = new InMemorySurgeStates();
     private final AtomicInteger depthReads = new AtomicInteger();
     private long depth = 1_500;
-    private Instant now = NOW;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final ManualClock clock = new ManualClock(NOW);
     /** Configured 600 reports a minute. */
     private final ProcessingTimeQuote quote = new ProcessingTimeQuote(() -> {
         depthReads.incrementAndGet();
@@ -62,7 +44,7 @@ class ProcessingTimeQuoteTest {
 
         states.publish(new SurgeState(SurgeMode.SURGE, NOW.minusSeconds(900), Duration.ofSeconds(1_260),
                 NOW.minusSeconds(200)));
-        now = NOW.plusSeconds(16);
+        clock.set(NOW.plusSeconds(16));
         assertThat(quote.current()).as("a state published 3.6 minutes ago: stale").isEqualTo(Duration.ofMinutes(4));
     }
 
@@ -70,14 +52,14 @@ class ProcessingTimeQuoteTest {
     void figuresAreReadAtMostEveryFifteenSecondsPerContainer() {
         quote.current();
         depth = 6_000;
-        now = NOW.plusSeconds(15);
+        clock.set(NOW.plusSeconds(15));
         assertThat(quote.current()).as("within the refresh").isEqualTo(Duration.ofMinutes(4));
         assertThat(depthReads).hasValue(1);
 
-        now = NOW.plusSeconds(16);
+        clock.set(NOW.plusSeconds(16));
         assertThat(quote.current()).isEqualTo(Duration.ofMinutes(11));
         states.publish(new SurgeState(SurgeMode.NORMAL, NOW, Duration.ofSeconds(90), NOW.plusSeconds(20)));
-        now = NOW.plusSeconds(32);
+        clock.set(NOW.plusSeconds(32));
         assertThat(quote.current()).isEqualTo(Duration.ofSeconds(90));
     }
 
