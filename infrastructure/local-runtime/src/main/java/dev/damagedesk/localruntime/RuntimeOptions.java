@@ -43,7 +43,7 @@ public record RuntimeOptions(
         /** Every handler in this JVM, the environments passed as system properties: fast, for tests. */
         IN_PROCESS;
 
-        static FunctionHosting parse(String value) {
+        public static FunctionHosting parse(String value) {
             return switch (value) {
                 case "processes" -> PROCESSES;
                 case "in-process" -> IN_PROCESS;

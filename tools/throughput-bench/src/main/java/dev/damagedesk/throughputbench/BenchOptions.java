@@ -1,5 +1,6 @@
 package dev.damagedesk.throughputbench;
 
+import dev.damagedesk.localruntime.RuntimeOptions.FunctionHosting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,15 +10,23 @@ import java.util.Map;
  * @param reports            reports per phase (raw calls, intake, drain)
  * @param clients            concurrent callers of every phase
  * @param parameterOverrides template parameters for the local runtime, e.g. route throttles above what the bench sends
+ * @param hosting            how the runtime hosts the functions: processes (as {@code ./run-local}) or in-process
+ * @param warmUp             reports through the API (and calls of each raw kind) before anything is measured, so that
+ *                           the rates are those of warm containers
  */
-record BenchOptions(int reports, int clients, Map<String, String> parameterOverrides) {
+record BenchOptions(int reports, int clients, Map<String, String> parameterOverrides, FunctionHosting hosting,
+                    int warmUp) {
 
     static final int DEFAULT_REPORTS = 3000;
     static final int DEFAULT_CLIENTS = 16;
+    static final int DEFAULT_WARM_UP = 2000;
 
     BenchOptions {
         if (reports < 1 || clients < 1) {
             throw new IllegalArgumentException("--reports and --clients must be at least 1");
+        }
+        if (warmUp < 0) {
+            throw new IllegalArgumentException("--warm-up cannot be negative");
         }
         parameterOverrides = Map.copyOf(parameterOverrides);
     }
@@ -26,6 +35,8 @@ record BenchOptions(int reports, int clients, Map<String, String> parameterOverr
         int reports = DEFAULT_REPORTS;
         int clients = DEFAULT_CLIENTS;
         Map<String, String> overrides = new LinkedHashMap<>();
+        FunctionHosting hosting = FunctionHosting.PROCESSES;
+        int warmUp = DEFAULT_WARM_UP;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -35,6 +46,8 @@ record BenchOptions(int reports, int clients, Map<String, String> parameterOverr
             switch (option) {
                 case "--reports" -> reports = Integer.parseInt(value);
                 case "--clients" -> clients = Integer.parseInt(value);
+                case "--functions" -> hosting = FunctionHosting.parse(value);
+                case "--warm-up" -> warmUp = Integer.parseInt(value);
                 case "--parameter-overrides" -> {
                     for (String pair : value.split(",")) {
                         int equals = pair.indexOf('=');
@@ -47,6 +60,6 @@ record BenchOptions(int reports, int clients, Map<String, String> parameterOverr
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }
-        return new BenchOptions(reports, clients, overrides);
+        return new BenchOptions(reports, clients, overrides, hosting, warmUp);
     }
 }

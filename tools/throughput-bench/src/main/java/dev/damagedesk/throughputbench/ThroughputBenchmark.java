@@ -9,14 +9,15 @@ import dev.damagedesk.localruntime.RunningRuntime;
 import dev.damagedesk.localruntime.RuntimeOptions;
 import dev.damagedesk.localruntime.poller.SqsEventSourcePoller;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  *       that every intake and processor container has started (cold starts are ./bench-coldstart's subject);</li>
  *   <li>raw SQS: N {@code SendMessage} calls to a scratch queue on the same ElasticMQ, bodies of an intake message's
  *       size, half right before the intake phase and half right after it;</li>
- *   <li>intake: N distinct valid reports {@code POST /v1/reports} (java.net.http, one client), the processor's event
+ *   <li>intake: N distinct valid reports {@code POST /v1/reports} (one HttpURLConnection per caller, kept alive as the SDK's UrlConnection client keeps its own), the processor's event
  *       source stopped, so the intake queue fills up;</li>
  *   <li>raw DynamoDB: N conditional {@code PutItem} calls (as a report's first write is) of a stored report's item,
  *       new keys, to a scratch table defined as the Reports table (same indexes) on the same dynalite, half right
@@ -72,10 +73,15 @@ public final class ThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
+        // HttpURLConnection keeps 5 idle connections per host by default: one per caller, so that neither the
+        // reports posted nor the raw SDK calls (its UrlConnection client) open a connection per call
+        System.setProperty("http.maxConnections", String.valueOf(Math.max(5, options.clients())));
         RuntimeOptions runtimeOptions = RuntimeOptions.defaults().withRepositoryRoot(RepositoryRoot.find()).withPort(0)
-                .withFunctionHosting(RuntimeOptions.FunctionHosting.PROCESSES)
+                .withFunctionHosting(options.hosting())
                 .withParameterOverrides(options.parameterOverrides());
-        System.out.printf("Starting the local runtime (functions as processes, overrides %s)...%n", options.parameterOverrides());
+        System.out.printf("Starting the local runtime (functions %s, overrides %s)...%n",
+                options.hosting() == RuntimeOptions.FunctionHosting.PROCESSES ? "as processes" : "in-process",
+                options.parameterOverrides());
         // The functions' log lines (what CloudWatch Logs would get) go to a file, not between the figures.
         Path functionLog = Path.of("tools/throughput-bench/target/functions.log");
         Files.createDirectories(functionLog.getParent());
@@ -99,9 +105,21 @@ public final class ThroughputBenchmark {
     private final String reportsTable;
     private final String intakeQueue;
     private final String notificationQueue;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicInteger reportSequence = new AtomicInteger();
+    private final CpuAccounting cpu = new CpuAccounting();
+    /** CPU seconds by component that each measured phase used, both halves of a raw phase summed. */
+    private final Map<Phase, Map<String, Double>> spent = new java.util.EnumMap<>(Phase.class);
+
+    /** The measured phases, in the order of the CPU table's columns. */
+    enum Phase {
+        RAW_SEND("raw Send"), INTAKE("intake"), RAW_PUT("raw Put"), DRAIN("drain");
+
+        final String heading;
+
+        Phase(String heading) {
+            this.heading = heading;
+        }
+    }
     private final long runTag = System.currentTimeMillis();
 
     ThroughputBenchmark(RunningRuntime runtime, BenchOptions options, PrintStream out) {
@@ -123,14 +141,15 @@ public final class ThroughputBenchmark {
         stop(notifier); // acknowledgements are counted on the queue, not sent: SES is not what is measured here
 
         // Concurrency doubled step by step, so that containers start a few at a time (a burst of JVM starts on a
-        // busy machine can outlast Lambda's 10 s init limit), then every container once more.
+        // busy machine can outlast Lambda's 10 s init limit), then every container until the JIT compilers have done
+        // most of their work: the rates compared are a warm wave's, as Lambda's containers are after its first minutes.
         List<String> warmUp = new ArrayList<>();
         for (int step = 1; step < clients; step *= 2) {
             warmUp.addAll(postReports(step, step).accepted());
         }
-        warmUp.addAll(postReports(4 * clients, clients).accepted());
+        warmUp.addAll(postReports(Math.max(options.warmUp(), clients), clients).accepted());
         out.printf("Warm-up: %d reports accepted through the API, drained...%n", warmUp.size());
-        awaitEmpty(intakeQueue, Duration.ofMinutes(5));
+        awaitEmpty(intakeQueue, Duration.ofMinutes(10));
         stop(processor);
         Map<String, AttributeValue> storedItem = dynamoDb.getItem(get -> get.tableName(reportsTable)
                 .key(reportKey(warmUp.get(0))).consistentRead(true)).item();
@@ -138,38 +157,45 @@ public final class ThroughputBenchmark {
             throw new IllegalStateException("The warm-up report " + warmUp.get(0) + " was not stored");
         }
         String messageBody = sampleMessage();
-        long ackBefore = depth(notificationQueue);
-
-        // Each raw rate is measured in two halves, right before and right after the phase it is compared with, so
-        // that both see the same background load (the machine is shared).
-        out.printf("Raw SQS SendMessage: %d messages of %d bytes, %d callers, half before and half after the intake...%n",
-                n, messageBody.length(), clients);
         String scratchQueue = sqs.createQueue(create -> create.queueName("throughput-bench-" + runTag)).queueUrl();
         IntConsumer send = i -> sqs.sendMessage(request -> request.queueUrl(scratchQueue).messageBody(messageBody));
-        Timed rawSendBefore = timed(n / 2, clients, send);
-
-        out.printf("Intake: %d reports through POST /v1/reports, %d clients (processor stopped)...%n", n, clients);
-        long intakeStart = System.nanoTime();
-        Posted posted = postReports(n, clients);
-        double intake = posted.accepted().size() / seconds(intakeStart);
-        double rawSend = rawSendBefore.plus(timed(n - n / 2, clients, send)).rate();
-
-        out.printf("Raw DynamoDB PutItem: %d conditional puts of a stored report's item (%d bytes), %d callers, half before"
-                + " and half after the drain...%n", n, itemSize(storedItem), clients);
         String scratchTable = createScratchTable();
         IntConsumer put = i -> {
             Map<String, AttributeValue> item = new HashMap<>(storedItem);
             item.put("pk", AttributeValue.fromS("BENCH#" + runTag + "#" + i));
             dynamoDb.putItem(request -> request.tableName(scratchTable).item(item).conditionExpression("attribute_not_exists(pk)"));
         };
-        Timed rawPutBefore = timed(n / 2, clients, put);
+        // the raw callers' code warmed as much as the functions' (one warm-up call per reported call)
+        timed(options.warmUp(), clients, send);
+        timed(options.warmUp(), clients, i -> put.accept(-1 - i));
+        long ackBefore = depth(notificationQueue);
+
+        // Each raw rate is measured in two halves, right before and right after the phase it is compared with, so
+        // that both see the same background load (the machine is shared).
+        out.printf("Raw SQS SendMessage: %d messages of %d bytes, %d callers, half before and half after the intake...%n",
+                n, messageBody.length(), clients);
+        Timed rawSendBefore = timed(n / 2, clients, send, Phase.RAW_SEND);
+
+        out.printf("Intake: %d reports through POST /v1/reports, %d clients (processor stopped)...%n", n, clients);
+        Map<String, Double> intakeCpuBefore = cpu.snapshot();
+        long intakeStart = System.nanoTime();
+        Posted posted = postReports(n, clients);
+        double intake = posted.accepted().size() / seconds(intakeStart);
+        spent.put(Phase.INTAKE, CpuAccounting.minus(cpu.snapshot(), intakeCpuBefore));
+        double rawSend = rawSendBefore.plus(timed(n - n / 2, clients, send, Phase.RAW_SEND)).rate();
+
+        out.printf("Raw DynamoDB PutItem: %d conditional puts of a stored report's item (%d bytes), %d callers, half before"
+                + " and half after the drain...%n", n, itemSize(storedItem), clients);
+        Timed rawPutBefore = timed(n / 2, clients, put, Phase.RAW_PUT);
 
         out.printf("Drain: the processor's event source started on %d queued reports...%n", depth(intakeQueue));
+        Map<String, Double> drainCpuBefore = cpu.snapshot();
         long drainStart = System.nanoTime();
         processor.start();
         awaitEmpty(intakeQueue, Duration.ofMinutes(30));
         double drain = posted.accepted().size() / seconds(drainStart);
-        double rawPut = rawPutBefore.plus(timed(n - n / 2, clients, i -> put.accept(n + i))).rate();
+        spent.put(Phase.DRAIN, CpuAccounting.minus(cpu.snapshot(), drainCpuBefore));
+        double rawPut = rawPutBefore.plus(timed(n - n / 2, clients, i -> put.accept(n + i), Phase.RAW_PUT)).rate();
 
         Verification check = verify(posted.accepted(), warmUp.size(), ackBefore);
         out.println();
@@ -183,6 +209,7 @@ public final class ThroughputBenchmark {
         out.printf("  accepted %d of %d (refused: %s); lost %d, doubled %d; acknowledgements queued %d;"
                         + " intake dead-letter queue %d%n", posted.accepted().size(), n, posted.refusedByStatus(),
                 check.lost(), check.doubled(), check.acknowledgements(), check.deadLetters());
+        printCpu(n);
         if (check.lost() != 0 || check.doubled() != 0 || check.deadLetters() != 0 || posted.accepted().size() != n) {
             out.println("FAILED: every report must be accepted and stored exactly once");
             System.exit(1);
@@ -197,25 +224,34 @@ public final class ThroughputBenchmark {
     }
 
     private Posted postReports(int count, int clients) throws Exception {
-        URI submit = runtime.apiBaseUri().resolve("/v1/reports");
+        URL submit = runtime.apiBaseUri().resolve("/v1/reports").toURL();
         List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<Integer, Integer> refused = new ConcurrentHashMap<>();
         timed(count, clients, i -> {
-            HttpRequest request = HttpRequest.newBuilder(submit).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(reportBody(reportSequence.incrementAndGet()))).build();
+            byte[] body = reportBody(reportSequence.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
             try {
-                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 202) {
-                    accepted.add(String.valueOf(Json.parseObject(answer.body()).get("reportId")));
-                } else {
-                    refused.merge(answer.statusCode(), 1, Integer::sum);
+                HttpURLConnection call = (HttpURLConnection) submit.openConnection();
+                call.setConnectTimeout(10_000);
+                call.setReadTimeout(60_000);
+                call.setRequestMethod("POST");
+                call.setDoOutput(true);
+                call.setFixedLengthStreamingMode(body.length);
+                call.setRequestProperty("Content-Type", "application/json");
+                try (OutputStream request = call.getOutputStream()) {
+                    request.write(body);
                 }
-            } catch (java.io.IOException e) {
+                int status = call.getResponseCode();
+                // read to the end either way, so that the connection goes back to the keep-alive cache
+                try (InputStream answer = status >= 400 ? call.getErrorStream() : call.getInputStream()) {
+                    String text = answer == null ? "" : new String(answer.readAllBytes(), StandardCharsets.UTF_8);
+                    if (status == 202) {
+                        accepted.add(String.valueOf(Json.parseObject(text).get("reportId")));
+                    } else {
+                        refused.merge(status, 1, Integer::sum);
+                    }
+                }
+            } catch (IOException e) {
                 refused.merge(-1, 1, Integer::sum);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
         });
         return new Posted(List.copyOf(accepted), new LinkedHashMap<>(refused));
@@ -249,6 +285,45 @@ public final class ThroughputBenchmark {
         double rate() {
             return calls / seconds;
         }
+    }
+
+    /** {@link #timed(int, int, IntConsumer)}, with the CPU it used added to the phase's. */
+    private Timed timed(int count, int callers, IntConsumer call, Phase phase) throws Exception {
+        Map<String, Double> before = cpu.snapshot();
+        Timed timed = timed(count, callers, call);
+        spent.merge(phase, CpuAccounting.minus(cpu.snapshot(), before), CpuAccounting::plus);
+        return timed;
+    }
+
+    /**
+     * Milliseconds of CPU per call (per report for the intake and the drain) by component, each phase's calls being
+     * {@code n}: what a call costs on this machine beyond the emulator's own share.
+     */
+    private void printCpu(int n) {
+        if (spent.values().stream().allMatch(Map::isEmpty)) {
+            return; // no /proc here
+        }
+        out.println();
+        out.printf("CPU per call, ms (2 cores give %.0f ms of CPU per second), by where it was spent:%n",
+                1000.0 * Runtime.getRuntime().availableProcessors());
+        StringBuilder heading = new StringBuilder(String.format("  %-42s", ""));
+        for (Phase phase : Phase.values()) {
+            heading.append(String.format(" %9s", phase.heading));
+        }
+        out.println(heading);
+        for (String component : CpuAccounting.COMPONENTS) {
+            StringBuilder row = new StringBuilder(String.format("  %-42s", component));
+            for (Phase phase : Phase.values()) {
+                row.append(String.format(" %9.2f", 1000 * spent.getOrDefault(phase, Map.of()).getOrDefault(component, 0.0) / n));
+            }
+            out.println(row);
+        }
+        StringBuilder total = new StringBuilder(String.format("  %-42s", "total"));
+        for (Phase phase : Phase.values()) {
+            double seconds = spent.getOrDefault(phase, Map.of()).values().stream().mapToDouble(Double::doubleValue).sum();
+            total.append(String.format(" %9.2f", 1000 * seconds / n));
+        }
+        out.println(total);
     }
 
     /** Runs {@code call} for 0..count-1 on {@code callers} threads. */
@@ -353,7 +428,7 @@ public final class ThroughputBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The queue " + queueUrl + " still holds " + depth(queueUrl) + " messages after " + limit);
             }
-            Thread.sleep(20);
+            Thread.sleep(100); // each depth read makes ElasticMQ count the queue: not too often
         }
     }
 
