@@ -5,6 +5,7 @@ import { t, formatInstant } from '../i18n.js';
 import { get, put, post } from '../api.js';
 import { errorBox, notice } from '../ui.js';
 import { detectedSection } from './detected.js';
+import { operationsSection } from './operations.js';
 
 export async function incidentsScreen({ main, parts, me, navigate }) {
   const supervisor = me.role === 'supervisor';
@@ -32,7 +33,8 @@ export async function incidentsScreen({ main, parts, me, navigate }) {
     })));
   const importer = supervisor ? importForm(null, () => navigate('incidents')) : null;
   const detected = await detectedSection(supervisor, () => incidentsScreen({ main, parts, me, navigate }));
-  show(main, h('h1', {}, t('incidents.title')), detected, opener, list, importer);
+  const operations = await operationsSection();
+  show(main, h('h1', {}, t('incidents.title')), detected, opener, list, importer, operations);
   return null;
 }
 

@@ -12,7 +12,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The detected incidents on the incidents screen: a supervisor sees the draft with its services, first minute and
- * counts per minute and confirms it (the API then says it is confirmed with an active policy); a viewer sees the
+ * counts per minute and confirms it (the API then says it is confirmed with an active policy, the operations trail
+ * lists the decision); a viewer sees the
  * draft on the dashboard and the incidents screen, without the buttons.
  */
 @Timeout(180)
@@ -45,6 +46,21 @@ class DetectedIncidentsIT extends AdminPageTest {
         Map<String, Object> incident = StaffSystem.json(system.adminApi("GET", "/v1/admin/incidents/" + draft.id(),
                 system.accessToken(supervisor), null).body());
         assertThat(incident).containsEntry("status", "ACTIVE");
+
+        // the screen, shown again after the decision, lists it in the operations trail, by the supervisor, chained
+        By confirmations = By.cssSelector("#operations-table tr[data-action='DETECTED_INCIDENT_CONFIRMED']");
+        page.await(driver -> driver.findElements(confirmations).stream()
+                .anyMatch(entry -> entry.getText().contains("detected-incident:" + draft.id())));
+        WebElement confirmation = page.driver().findElements(confirmations).stream()
+                .filter(entry -> entry.getText().contains("detected-incident:" + draft.id())).findFirst().orElseThrow();
+        assertThat(confirmation.getText()).contains("detected incident confirmed").contains("services webtoon");
+        assertThat(page.driver().findElement(By.id("operations-chain")).getAttribute("data-intact")).isEqualTo("true");
+        List<Map<String, Object>> trail = StaffSystem.list(StaffSystem.json(system.adminApi("GET",
+                "/v1/admin/operations", system.accessToken(supervisor), null).body()).get("entries"));
+        assertThat(trail).filteredOn(entry -> ("detected-incident:" + draft.id()).equals(entry.get("subject")))
+                .singleElement().satisfies(entry -> assertThat(entry.get("actor"))
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                        .containsEntry("kind", "STAFF").containsEntry("role", "supervisor"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.application.staff.ReportDetails.ReportDetail;
 import dev.damagedesk.domain.audit.AuditEntry;
 import dev.damagedesk.domain.audit.AuditState;
+import dev.damagedesk.domain.audit.OperationEntry;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
@@ -118,6 +119,20 @@ public final class ReportViews {
         body.put("before", entry.before() == null ? null : auditState(entry.before()));
         body.put("after", auditState(entry.after()));
         body.put("reason", entry.reason());
+        body.put("detail", entry.detail());
+        body.put("previousHash", entry.previousHash());
+        body.put("hash", entry.hash());
+        return body;
+    }
+
+    /** One entry of the operations trail (docs/admin-api.md, {@code OperationEntry}). */
+    public static Map<String, Object> operationEntry(OperationEntry entry) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sequence", entry.sequence());
+        body.put("at", entry.at().toString());
+        body.put("actor", actor(entry.actor()));
+        body.put("action", entry.action().name());
+        body.put("subject", entry.subject());
         body.put("detail", entry.detail());
         body.put("previousHash", entry.previousHash());
         body.put("hash", entry.hash());

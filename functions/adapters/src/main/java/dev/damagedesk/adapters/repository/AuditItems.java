@@ -34,12 +34,7 @@ final class AuditItems {
         item.put("reportId", s(entry.reportId().value()));
         item.put("sequence", n(entry.sequence()));
         item.put("at", s(entry.at().toString()));
-        item.put("actorKind", s(entry.actor().kind().name()));
-        item.put("actorId", s(entry.actor().id()));
-        item.put("actorName", s(entry.actor().name()));
-        if (entry.actor().role() != null) {
-            item.put("actorRole", s(entry.actor().role().group()));
-        }
+        putActor(item, entry.actor());
         item.put("action", s(entry.action().name()));
         if (entry.before() != null) {
             item.put("before", AttributeValue.fromM(state(entry.before())));
@@ -53,15 +48,12 @@ final class AuditItems {
     }
 
     static AuditEntry fromAttributes(Map<String, AttributeValue> item) {
-        Actor.Kind kind = Actor.Kind.valueOf(string(item, "actorKind"));
-        StaffRole role = optionalString(item, "actorRole").map(group -> StaffRole.fromGroup(group).orElseThrow(
-                () -> new IllegalStateException("Stored audit entry has an unknown role " + group))).orElse(null);
         AttributeValue before = item.get("before");
         return new AuditEntry(
                 ReportId.parse(string(item, "reportId")).orElseThrow(),
                 number(item, "sequence"),
                 Instant.parse(string(item, "at")),
-                new Actor(kind, string(item, "actorId"), string(item, "actorName"), role),
+                actorOf(item),
                 AuditAction.valueOf(string(item, "action")),
                 before == null ? null : stateFrom(before.m()),
                 stateFrom(item.get("after").m()),
@@ -96,7 +88,24 @@ final class AuditItems {
                 optionalString(item, "duplicateOf").orElse(null));
     }
 
-    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+    /** The actor as every trail's item keeps it: actorKind, actorId, actorName and, for staff, actorRole. */
+    static void putActor(Map<String, AttributeValue> item, Actor actor) {
+        item.put("actorKind", s(actor.kind().name()));
+        item.put("actorId", s(actor.id()));
+        item.put("actorName", s(actor.name()));
+        if (actor.role() != null) {
+            item.put("actorRole", s(actor.role().group()));
+        }
+    }
+
+    static Actor actorOf(Map<String, AttributeValue> item) {
+        StaffRole role = optionalString(item, "actorRole").map(group -> StaffRole.fromGroup(group).orElseThrow(
+                () -> new IllegalStateException("Stored audit entry has an unknown role " + group))).orElse(null);
+        return new Actor(Actor.Kind.valueOf(string(item, "actorKind")), string(item, "actorId"),
+                string(item, "actorName"), role);
+    }
+
+    static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
         if (value != null && !value.isEmpty()) {
             item.put(name, s(value));
         }

@@ -3,11 +3,13 @@ package dev.damagedesk.adapters.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.damagedesk.application.audit.AuditOperations;
 import dev.damagedesk.application.incident.DecideDetectedIncident;
 import dev.damagedesk.application.incident.OutageNoticeFanOut;
 import dev.damagedesk.application.memory.InMemoryDetectedIncidents;
 import dev.damagedesk.application.memory.InMemoryIncidentRecords;
 import dev.damagedesk.application.memory.InMemoryNoticeSubscriptions;
+import dev.damagedesk.application.memory.InMemoryOperationsTrail;
 import dev.damagedesk.application.memory.InMemoryReportStore;
 import dev.damagedesk.application.port.NoticeSubscriptions.Subscription;
 import dev.damagedesk.application.port.OutageNoticePages.Audience;
@@ -16,6 +18,9 @@ import dev.damagedesk.application.port.OutageNotices.OutageNotice;
 import dev.damagedesk.domain.audit.AuditAction;
 import dev.damagedesk.domain.audit.AuditChain;
 import dev.damagedesk.domain.audit.AuditState;
+import dev.damagedesk.domain.audit.OperationAction;
+import dev.damagedesk.domain.audit.OperationChain;
+import dev.damagedesk.domain.audit.OperationEntry;
 import dev.damagedesk.domain.detection.DetectedIncident;
 import dev.damagedesk.domain.detection.DetectionState;
 import dev.damagedesk.domain.detection.ServiceSpike;
@@ -60,9 +65,11 @@ class DetectedIncidentUseCasesTest {
     private final OutageNoticeFanOut fanOut = new OutageNoticeFanOut(detected, reports, subscriptions,
             queuedNotices::addAll, queuedPages::add);
     private Clock clock = Clock.fixed(FIRST_SEEN.plus(Duration.ofHours(3)), ZoneOffset.UTC);
+    private final InMemoryOperationsTrail operations = new InMemoryOperationsTrail();
 
     private DecideDetectedIncident decide() {
-        return new DecideDetectedIncident(detected, records, id -> new PolicyCatalog().latest(id), fanOut, clock);
+        return new DecideDetectedIncident(detected, records, id -> new PolicyCatalog().latest(id), fanOut, clock,
+                new AuditOperations(operations));
     }
 
     private DetectedIncident draftOf(String... services) {
@@ -173,5 +180,18 @@ class DetectedIncidentUseCasesTest {
         assertThat(decide().confirm(SUPERVISOR, "detected-nothing", null, null)).isInstanceOf(DecideDetectedIncident.Result.NotFound.class);
         assertThatThrownBy(() -> decide().confirm(Actor.staff("r", "reviewer@damagedesk.example", StaffRole.REVIEWER),
                 dismissed.id(), null, null)).isInstanceOf(IllegalArgumentException.class);
+
+        // the operations trail has each decision once, by the supervisor, the repeated confirmation included
+        List<OperationEntry> trail = operations.latest(10);
+        assertThat(trail).extracting(OperationEntry::action).containsExactly(
+                OperationAction.DETECTED_INCIDENT_CONFIRMED, OperationAction.DETECTED_INCIDENT_DISMISSED);
+        assertThat(trail).extracting(OperationEntry::subject).containsExactly(
+                "detected-incident:" + confirmedTwice.id(), "detected-incident:" + dismissed.id());
+        assertThat(trail).extracting(OperationEntry::actor).containsOnly(SUPERVISOR);
+        assertThat(trail.get(0).detail()).isEqualTo("services mail; down from " + FIRST_SEEN + " to "
+                + FIRST_SEEN.plus(Duration.ofHours(2)) + " (120 min); policy " + confirmedTwice.id() + "/v1;"
+                + " outage notices queued");
+        assertThat(trail.get(1).detail()).startsWith("services payment; first seen " + FIRST_SEEN.plusSeconds(3600));
+        assertThat(OperationChain.verify(trail).intact()).isTrue();
     }
 }

@@ -10,6 +10,7 @@ import dev.damagedesk.adapters.json.ReportViews;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
 import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
+import dev.damagedesk.application.audit.AuditOperations;
 import dev.damagedesk.application.incident.DecideDetectedIncident;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
@@ -85,6 +86,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final String DISMISS_DETECTED = "POST /v1/admin/detected-incidents/{incidentId}/dismiss";
     static final String DEAD_LETTERS = "GET /v1/admin/dead-letters";
     static final String REDRIVE = "POST /v1/admin/dead-letters/{queue}/redrive";
+    static final String OPERATIONS = "GET /v1/admin/operations";
 
     /** The largest request body any route accepts (a policy document is the largest). */
     static final int MAX_BODY_BYTES = 256 * 1024;
@@ -156,6 +158,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case DISMISS_DETECTED -> decideDetected(actor, event, false);
                 case DEAD_LETTERS -> deadLetters();
                 case REDRIVE -> redrive(actor, event);
+                case OPERATIONS -> operations(event, language);
                 default -> HttpAnswers.error(404, AdminResponses.ROUTE_NOT_FOUND, language);
             };
         } catch (BadRequest bad) {
@@ -244,14 +247,36 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         // Checked from the store, not from the detail's copy, so that the answer names what is stored now.
         AuditChain.Verification chain = services.auditChains().report(id)
                 .orElseThrow(() -> new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND))).verification();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("entries", detail.audit().stream().map(ReportViews::auditEntry).toList());
+        body.put("chain", verdict(chain));
+        return HttpAnswers.json(200, body);
+    }
+
+    /** The operations trail's latest entries (surge switches, detected incidents' decisions), newest last. */
+    private APIGatewayV2HTTPResponse operations(APIGatewayV2HTTPEvent event, Language language) {
+        List<FieldError> errors = new ArrayList<>();
+        int limit = RequestParameters.limit(parameters(event), OPERATIONS_LIMIT, errors);
+        if (!errors.isEmpty()) {
+            throw new BadRequest(400, errors);
+        }
+        AuditOperations.Window window = services.operations().latest(limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("entries", window.entries().stream().map(ReportViews::operationEntry).toList());
+        body.put("chain", verdict(window.chain()));
+        return HttpAnswers.json(200, body);
+    }
+
+    /** The most entries one operations page shows by default. */
+    static final int OPERATIONS_LIMIT = 50;
+
+    /** {@code chain}: whether the entries link up, and where the first broken link is. */
+    private static Map<String, Object> verdict(AuditChain.Verification chain) {
         Map<String, Object> verdict = new LinkedHashMap<>();
         verdict.put("intact", chain.intact());
         verdict.put("firstBrokenSequence", chain.firstBrokenSequence());
         verdict.put("problem", chain.problem() == null ? null : chain.problem().code());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("entries", detail.audit().stream().map(ReportViews::auditEntry).toList());
-        body.put("chain", verdict);
-        return HttpAnswers.json(200, body);
+        return verdict;
     }
 
     private APIGatewayV2HTTPResponse decide(Actor actor, APIGatewayV2HTTPEvent event, Language language) {

@@ -1,5 +1,6 @@
 package dev.damagedesk.admin.handler;
 
+import dev.damagedesk.application.audit.AuditOperations;
 import dev.damagedesk.application.audit.VerifyAuditChain;
 import dev.damagedesk.application.incident.DecideDetectedIncident;
 import dev.damagedesk.application.incident.OutageNoticeFanOut;
@@ -27,7 +28,7 @@ import java.time.Clock;
 record AdminServices(StaffQueue queue, ReportDetails details, VerifyAuditChain auditChains, ReportDecider decider, BulkDecisions bulk,
                      ExportJobs exports, StaffJobs jobs, DeadLetters deadLetters, DashboardFigures dashboard,
                      IncidentLedgers ledgers, PolicyVersions policies, Clock clock, long decisionLimitKrw, String activeIncidentId,
-                     DecideDetectedIncident detections, OutageNoticeFanOut outageNotices) {
+                     DecideDetectedIncident detections, OutageNoticeFanOut outageNotices, AuditOperations operations) {
 
     StaffJobWork jobWork() {
         return new StaffJobWork(jobs, bulk, exports, outageNotices);

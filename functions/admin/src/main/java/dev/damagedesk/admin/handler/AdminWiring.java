@@ -6,8 +6,10 @@ import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.queue.SqsMessageQueues;
 import dev.damagedesk.adapters.queue.SqsRescorePages;
 import dev.damagedesk.adapters.repository.DynamoDbDuplicateRegistry;
+import dev.damagedesk.adapters.repository.DynamoDbOperationsTrail;
 import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
 import dev.damagedesk.adapters.repository.IncidentStore;
+import dev.damagedesk.application.audit.AuditOperations;
 import dev.damagedesk.application.audit.ReportChanges;
 import dev.damagedesk.application.audit.VerifyAuditChain;
 import dev.damagedesk.application.incident.DecideDetectedIncident;
@@ -43,6 +45,7 @@ final class AdminWiring {
         SqsRescorePages rescorePages = new SqsRescorePages(new MessageQueue(shared.sqs(), environment.required("RESCORE_QUEUE_URL")));
         ReportDetails.AllowedActions allowed = (actor, stored) -> shared.rules().allowedActions(stored.report(), actor);
         StaffJobWork work = shared.work();
+        AuditOperations operations = new AuditOperations(new DynamoDbOperationsTrail(dynamoDb, environment.required("AUDIT_TABLE")));
         return new AdminServices(new StaffQueue(shared.reports(), contacts), new ReportDetails(shared.reports(), shared.changes(), contacts, allowed),
                 new VerifyAuditChain(shared.reports(), shared.trail(), shared.incidents()),
                 shared.decider(), work.bulk(), work.exports(), work.jobs(),
@@ -52,8 +55,8 @@ final class AdminWiring {
                 new IncidentLedgers(records, shared.clock()), new PolicyVersions(records, rescorePages, shared.clock()),
                 shared.clock(), shared.limit(), environment.required("ACTIVE_INCIDENT_ID"),
                 new DecideDetectedIncident(shared.detected(), records, id -> shared.incidents().activePolicy(id).policy(),
-                        work.outageNotices(), shared.clock()),
-                work.outageNotices());
+                        work.outageNotices(), shared.clock(), operations),
+                work.outageNotices(), operations);
     }
 
     /** A REDRIVEN entry: the report unchanged at its next version; another writer in between means read again. */

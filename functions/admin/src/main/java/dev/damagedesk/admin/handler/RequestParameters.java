@@ -71,19 +71,24 @@ final class RequestParameters {
                     default -> throw new IllegalArgumentException(); // STORED is for jobs, not for people
                 }, "must be oldest or priority",
                 "oldest 또는 priority여야 합니다").orElse(QueueQuery.Order.OLDEST);
-        int limit = value(parameters, "limit", "", errors, text -> {
+        int limit = limit(parameters, DEFAULT_LIMIT, errors);
+        String cursor = parameters.get("cursor");
+        if (filter.isEmpty() || !errors.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(filter.get().query(order, limit, cursor == null || cursor.isBlank() ? null : cursor));
+    }
+
+    /** {@code limit}: a page size from 1 to {@link QueueQuery#MAX_LIMIT}, {@code otherwise} when absent. */
+    static int limit(Map<String, String> parameters, int otherwise, List<FieldError> errors) {
+        return value(parameters, "limit", "", errors, text -> {
             int parsed = Integer.parseInt(text);
             if (parsed < 1 || parsed > QueueQuery.MAX_LIMIT) {
                 throw new IllegalArgumentException();
             }
             return parsed;
         }, "must be a whole number from 1 to " + QueueQuery.MAX_LIMIT, "1부터 " + QueueQuery.MAX_LIMIT + " 사이의 정수여야 합니다")
-                .orElse(DEFAULT_LIMIT);
-        String cursor = parameters.get("cursor");
-        if (filter.isEmpty() || !errors.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(filter.get().query(order, limit, cursor == null || cursor.isBlank() ? null : cursor));
+                .orElse(otherwise);
     }
 
     private static Optional<String> string(Map<String, ?> values, String name, String prefix, List<FieldError> errors) {

@@ -8,59 +8,63 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
-import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
+import dev.damagedesk.adapters.incident.IncidentCatalog;
+import dev.damagedesk.adapters.incident.PolicyCatalog;
 import dev.damagedesk.adapters.json.Json;
+import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.message.JobPageMessage;
+import dev.damagedesk.application.audit.AuditOperations;
+import dev.damagedesk.application.audit.ReportChanges;
+import dev.damagedesk.application.audit.VerifyAuditChain;
+import dev.damagedesk.application.incident.DecideDetectedIncident;
+import dev.damagedesk.application.incident.IncidentLedgers;
+import dev.damagedesk.application.incident.OutageNoticeFanOut;
+import dev.damagedesk.application.incident.PolicyVersions;
+import dev.damagedesk.application.memory.InMemoryDetectedIncidents;
 import dev.damagedesk.application.memory.InMemoryExportFiles;
 import dev.damagedesk.application.memory.InMemoryIncidentRecords;
+import dev.damagedesk.application.memory.InMemoryMessageQueues;
+import dev.damagedesk.application.memory.InMemoryNoticeSubscriptions;
+import dev.damagedesk.application.memory.InMemoryOperationsTrail;
 import dev.damagedesk.application.memory.InMemoryStaffJobQueue;
 import dev.damagedesk.application.memory.InMemoryStaffJobs;
 import dev.damagedesk.application.memory.InMemorySurgeStates;
-import dev.damagedesk.application.port.ReportStore;
-import dev.damagedesk.application.port.StoredReport;
-import dev.damagedesk.adapters.incident.IncidentCatalog;
-import dev.damagedesk.adapters.incident.PolicyCatalog;
-import dev.damagedesk.application.incident.IncidentLedgers;
-import dev.damagedesk.application.incident.PolicyVersions;
 import dev.damagedesk.application.port.IncidentRecords;
+import dev.damagedesk.application.port.OutageNoticePages;
+import dev.damagedesk.application.port.OutageNotices;
+import dev.damagedesk.application.port.RecentReports;
+import dev.damagedesk.application.port.ReportStore;
 import dev.damagedesk.application.port.RescorePages;
-import dev.damagedesk.domain.incident.Incident;
-import dev.damagedesk.domain.incident.IncidentDocument;
-import dev.damagedesk.domain.policy.PolicyDocuments;
+import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.application.staff.BulkDecisions;
 import dev.damagedesk.application.staff.DashboardFigures;
-import dev.damagedesk.application.port.RecentReports;
-import dev.damagedesk.domain.incident.ServiceOutage;
 import dev.damagedesk.application.staff.DeadLetters;
-import dev.damagedesk.application.memory.InMemoryMessageQueues;
 import dev.damagedesk.application.staff.ExportJobs;
 import dev.damagedesk.application.staff.JobPage;
 import dev.damagedesk.application.staff.ReportDetails;
 import dev.damagedesk.application.staff.StaffFixtures;
 import dev.damagedesk.application.staff.StaffQueue;
 import dev.damagedesk.application.staff.StandInDecider;
-import dev.damagedesk.domain.report.ReportStatus;
-import dev.damagedesk.domain.surge.SurgeMode;
-import dev.damagedesk.domain.surge.SurgeState;
-import dev.damagedesk.domain.surge.SurgeSwitch;
-import dev.damagedesk.domain.staff.StaffAction;
-import dev.damagedesk.domain.staff.StaffRole;
-import dev.damagedesk.localaws.lambda.LocalContext;
-import java.lang.reflect.Proxy;
-import dev.damagedesk.application.incident.DecideDetectedIncident;
-import dev.damagedesk.application.incident.OutageNoticeFanOut;
-import dev.damagedesk.application.memory.InMemoryDetectedIncidents;
-import dev.damagedesk.application.memory.InMemoryNoticeSubscriptions;
-import dev.damagedesk.application.port.OutageNoticePages;
-import dev.damagedesk.application.port.OutageNotices;
+import dev.damagedesk.application.testing.UseCaseFixtures;
+import dev.damagedesk.domain.audit.AuditAction;
+import dev.damagedesk.domain.audit.OperationAction;
 import dev.damagedesk.domain.detection.DetectedIncident;
 import dev.damagedesk.domain.detection.DetectionState;
 import dev.damagedesk.domain.detection.ServiceSpike;
+import dev.damagedesk.domain.incident.Incident;
+import dev.damagedesk.domain.incident.IncidentDocument;
+import dev.damagedesk.domain.incident.ServiceOutage;
+import dev.damagedesk.domain.policy.PolicyDocuments;
+import dev.damagedesk.domain.report.ReportStatus;
+import dev.damagedesk.domain.staff.Actor;
+import dev.damagedesk.domain.staff.StaffAction;
+import dev.damagedesk.domain.staff.StaffRole;
+import dev.damagedesk.domain.surge.SurgeMode;
+import dev.damagedesk.domain.surge.SurgeState;
+import dev.damagedesk.domain.surge.SurgeSwitch;
+import dev.damagedesk.localaws.lambda.LocalContext;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import dev.damagedesk.application.audit.ReportChanges;
-import dev.damagedesk.application.audit.VerifyAuditChain;
-import dev.damagedesk.application.testing.UseCaseFixtures;
-import dev.damagedesk.domain.audit.AuditAction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,6 +106,8 @@ class AdminApiHandlerTest {
     private final List<OutageNotices.OutageNotice> outageNotices = new ArrayList<>();
     private final OutageNoticeFanOut fanOut = new OutageNoticeFanOut(detected, fixtures.store,
             new InMemoryNoticeSubscriptions(), outageNotices::addAll, outagePages::add);
+    private final InMemoryOperationsTrail operationsTrail = new InMemoryOperationsTrail();
+    private final AuditOperations operations = new AuditOperations(operationsTrail);
     private final AdminServices services = services(fixtures.store);
     private final PowertoolsTelemetry telemetry = PowertoolsTelemetry.forFunction(FunctionEnvironment.of(Map.of(
             PowertoolsTelemetry.NAMESPACE_VARIABLE, "DamageDesk", PowertoolsTelemetry.SERVICE_VARIABLE, "damagedesk")));
@@ -121,7 +127,8 @@ class AdminApiHandlerTest {
                         : (incident, service, from, to, limit) -> List.of(), surgeStates, clock),
                 new IncidentLedgers(incidents, clock), new PolicyVersions(incidents, rescorePages::add, clock),
                 clock, 100_000, StaffFixtures.INCIDENT,
-                new DecideDetectedIncident(detected, incidents, id -> new PolicyCatalog().latest(id), fanOut, clock), fanOut);
+                new DecideDetectedIncident(detected, incidents, id -> new PolicyCatalog().latest(id), fanOut, clock,
+                        operations), fanOut, operations);
     }
 
     @ParameterizedTest
@@ -602,6 +609,41 @@ class AdminApiHandlerTest {
             assertThat(worker.handleRequest(batch, LocalContext.forTest("StaffJobFunction")).getBatchItemFailures()).isEmpty();
         }
         assertThat(outageNotices).as("the fixtures hold no messenger reports and no subscribers").isEmpty();
+    }
+
+    @Test
+    void theOperationsTrailShowsTheDecisionAndTheSurgeSwitchesAsAnIntactChainToEveryStaffRole() {
+        operations.record(clock.instant().minusSeconds(600), Actor.function("SurgeControllerFunction"),
+                OperationAction.SURGE_ON, "surge:" + clock.instant().minusSeconds(600), "arrivals 9000/min >= 3000/min");
+        DetectedIncident draft = draft();
+        okBody(handle(detectedEvent(AdminApiHandler.CONFIRM_DETECTED, draft.id(), null, "[supervisor]")));
+
+        Map<String, Object> body = okBody(handle(withGroups(event(AdminApiHandler.OPERATIONS, null), "[viewer]")));
+
+        assertThat(body.get("chain")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("intact", true).containsEntry("firstBrokenSequence", null).containsEntry("problem", null);
+        List<Map<String, Object>> entries = listOf(body.get("entries"));
+        assertThat(entries).extracting(entry -> entry.get("action"))
+                .containsExactly("SURGE_ON", "DETECTED_INCIDENT_CONFIRMED");
+        assertThat(entries.get(1)).containsEntry("sequence", 2).containsEntry("subject", "detected-incident:" + draft.id())
+                .containsEntry("previousHash", entries.get(0).get("hash"));
+        assertThat(entries.get(1).get("actor")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("kind", "STAFF").containsEntry("role", "supervisor");
+
+        APIGatewayV2HTTPEvent one = withGroups(event(AdminApiHandler.OPERATIONS, null), "[viewer]");
+        one.setQueryStringParameters(Map.of("limit", "1"));
+        assertThat(listOf(okBody(handle(one)).get("entries"))).extracting(entry -> entry.get("sequence")).containsExactly(2);
+        APIGatewayV2HTTPEvent tooMany = withGroups(event(AdminApiHandler.OPERATIONS, null), "[viewer]");
+        tooMany.setQueryStringParameters(Map.of("limit", "1000"));
+        APIGatewayV2HTTPResponse refused = handle(tooMany);
+        assertThat(refused.getStatusCode()).isEqualTo(400);
+        assertThat(errors(refused)).extracting(error -> error.get("field")).containsExactly("limit");
+        assertThat(handle(withGroups(event(AdminApiHandler.OPERATIONS, null), "")).getStatusCode()).isEqualTo(403);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listOf(Object value) {
+        return (List<Map<String, Object>>) value;
     }
 
     @Test

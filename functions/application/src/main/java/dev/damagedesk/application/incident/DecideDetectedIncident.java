@@ -1,18 +1,24 @@
 package dev.damagedesk.application.incident;
 
+import dev.damagedesk.application.audit.AuditOperations;
 import dev.damagedesk.application.port.DetectedIncidents;
 import dev.damagedesk.application.port.IncidentRecords;
+import dev.damagedesk.domain.audit.OperationAction;
 import dev.damagedesk.domain.detection.DetectedIncident;
 import dev.damagedesk.domain.detection.DetectionState;
 import dev.damagedesk.domain.incident.IncidentDocument;
+import dev.damagedesk.domain.incident.OutageWindow;
 import dev.damagedesk.domain.policy.PolicyDocument;
 import dev.damagedesk.domain.policy.PolicyDocuments;
 import dev.damagedesk.domain.staff.Actor;
 import dev.damagedesk.domain.staff.StaffRole;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +29,7 @@ import java.util.Set;
  * service over the outage) and version 1 of its policy, the active policy of the incident its reports were filed
  * under narrowed to its services, published the way every policy is ({@link IncidentRecords#publishPolicy}); then,
  * when the outage was two hours or more, the outage notices go out ({@link OutageNoticeFanOut}). The decision (who,
- * when, what) is recorded on the incident itself, once: a second decision is refused. A confirmation repeated after
+ * when, what) is recorded on the incident itself, once: a second decision is refused; and in the operations trail. A confirmation repeated after
  * a failure part-way completes what the first left undone; it sends no notice twice.
  */
 public final class DecideDetectedIncident {
@@ -50,14 +56,17 @@ public final class DecideDetectedIncident {
     private final ActivePolicies policies;
     private final OutageNoticeFanOut notices;
     private final Clock clock;
+    private final AuditOperations operations;
 
+    /** @param operations where each decision is recorded for the audit, once however often it is repeated */
     public DecideDetectedIncident(DetectedIncidents detected, IncidentRecords records, ActivePolicies policies,
-                                  OutageNoticeFanOut notices, Clock clock) {
+                                  OutageNoticeFanOut notices, Clock clock, AuditOperations operations) {
         this.detected = Objects.requireNonNull(detected, "detected");
         this.records = Objects.requireNonNull(records, "records");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.notices = Objects.requireNonNull(notices, "notices");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.operations = Objects.requireNonNull(operations, "operations");
     }
 
     /**
@@ -90,6 +99,16 @@ public final class DecideDetectedIncident {
             if (notify) {
                 notices.start(confirmed);
             }
+            // recorded by the decision's maker and time, also when a repeated confirmation completes it
+            OutageWindow outage = confirmed.outage();
+            operations.record(confirmed.decision().at(), confirmed.decision().by(),
+                    OperationAction.DETECTED_INCIDENT_CONFIRMED, subjectOf(confirmed), String.format(Locale.ROOT,
+                            "services %s; down from %s to %s (%d min%s); policy %s; outage notices %s",
+                            String.join(", ", confirmed.services()), outage.start().truncatedTo(ChronoUnit.SECONDS),
+                            outage.end().truncatedTo(ChronoUnit.SECONDS),
+                            Duration.between(outage.start(), outage.end()).toMinutes(),
+                            confirmed.decision().restoredAt() == null ? ", not restored yet" : "",
+                            policy.policyVersion(), notify ? "queued" : "not sent (under 2 hours)"));
             return new Result.Decided(confirmed, policy.policyVersion(), notify);
         }
         throw new IllegalStateException(id + " kept changing while it was being confirmed");
@@ -109,6 +128,9 @@ public final class DecideDetectedIncident {
             }
             DetectedIncident dismissed = before.dismissed(supervisor, clock.instant());
             if (detected.replace(before, dismissed)) {
+                operations.record(dismissed.decision().at(), supervisor, OperationAction.DETECTED_INCIDENT_DISMISSED,
+                        subjectOf(dismissed), "services " + String.join(", ", dismissed.services()) + "; first seen "
+                                + dismissed.firstSeen() + ", last seen " + dismissed.lastSeen());
                 return new Result.Decided(dismissed, null, false);
             }
         }
@@ -153,6 +175,11 @@ public final class DecideDetectedIncident {
         return new PolicyDocument(confirmed.id(), 1, "Confirmed from detection; the rules of " + source.policyVersion(),
                 services, source.paidSubscription(), source.failedPurchase(), source.freeServiceMoneyLost(),
                 source.smallBusiness());
+    }
+
+    /** A decision's subject in the operations trail: one decision per detected incident. */
+    static String subjectOf(DetectedIncident incident) {
+        return "detected-incident:" + incident.id();
     }
 
     private static void requireSupervisor(Actor actor) {

@@ -1,10 +1,13 @@
 package dev.damagedesk.application.surge;
 
+import dev.damagedesk.application.audit.AuditOperations;
 import dev.damagedesk.application.port.ProcessorScaling;
 import dev.damagedesk.application.port.QueueBacklog;
 import dev.damagedesk.application.port.SurgeStates;
 import dev.damagedesk.application.port.TrafficTallies;
+import dev.damagedesk.domain.audit.OperationAction;
 import dev.damagedesk.domain.intake.ProcessingEstimate;
+import dev.damagedesk.domain.staff.Actor;
 import dev.damagedesk.domain.surge.ProcessorSizing;
 import dev.damagedesk.domain.surge.SurgeMode;
 import dev.damagedesk.domain.surge.SurgePolicy;
@@ -20,7 +23,8 @@ import java.util.Optional;
 /**
  * One surge-controller run (every minute, and when the intake queue's alarm changes state): reads the last complete
  * minutes of traffic and the intake backlog, decides the mode ({@link SurgePolicy}), sizes the processor's event
- * source for it ({@link ProcessorSizing}), publishes the expected processing time and records a switch. A run is
+ * source for it ({@link ProcessorSizing}), publishes the expected processing time and records a switch (on the
+ * dashboard's switch list and in the operations trail). A run is
  * idempotent for its minute: two runs in one minute (the schedule and an alarm) see the same figures.
  */
 public final class ControlSurge {
@@ -41,6 +45,10 @@ public final class ControlSurge {
     private final ProcessorSizing sizing;
     private final int configuredReportsPerMinute;
     private final double emailsPerSecond;
+    private final AuditOperations operations;
+
+    /** Who switches, in the operations trail. */
+    public static final Actor CONTROLLER = Actor.function("SurgeControllerFunction");
 
     /**
      * @param configuredReportsPerMinute the template's processing rate, the quote's basis while nothing is measured
@@ -48,7 +56,7 @@ public final class ControlSurge {
      */
     public ControlSurge(TrafficTallies tallies, QueueBacklog backlog, ProcessorScaling scaling, SurgeStates states,
                         SurgePolicy policy, ProcessorSizing sizing, int configuredReportsPerMinute,
-                        double emailsPerSecond) {
+                        double emailsPerSecond, AuditOperations operations) {
         this.tallies = tallies;
         this.backlog = backlog;
         this.scaling = scaling;
@@ -57,6 +65,7 @@ public final class ControlSurge {
         this.sizing = sizing;
         this.configuredReportsPerMinute = configuredReportsPerMinute;
         this.emailsPerSecond = emailsPerSecond;
+        this.operations = operations;
     }
 
     public Outcome run(Instant now) {
@@ -85,11 +94,28 @@ public final class ControlSurge {
         Optional<SurgeSwitch> switched = decision.switchReason().map(reason -> new SurgeSwitch(now, decision.mode(),
                 reason, reading.arrivalsPerMinute(), drain, reading.backlog(), reading.oldestWait(), wanted,
                 emailsPerSecond));
-        // the switch before the state: a published mode never lacks its switch record (a run dying in between is
-        // simply repeated next minute)
-        switched.ifPresent(states::recordSwitch);
+        // the trail, then the switch, then the state: a published mode never lacks its switch record, a listed switch
+        // never lacks its trail entry (a run dying in between is simply repeated next minute)
+        switched.ifPresent(change -> {
+            operations.record(change.at(), CONTROLLER, change.to() == SurgeMode.SURGE ? OperationAction.SURGE_ON
+                    : OperationAction.SURGE_OFF, subjectOf(change), detailOf(change));
+            states.recordSwitch(change);
+        });
         states.publish(state);
         return new Outcome(state, reading, wanted, switched);
+    }
+
+    /** A switch's subject in the operations trail: one per switch, as its record on the dashboard is. */
+    static String subjectOf(SurgeSwitch change) {
+        return "surge:" + change.at();
+    }
+
+    /** The figures behind a switch, as staff read them in the trail. */
+    static String detailOf(SurgeSwitch change) {
+        return String.format(java.util.Locale.ROOT, "%s; arrivals %d/min, processed %d/min, backlog %d, oldest wait %d s;"
+                        + " processor MaximumConcurrency %d, emails %.1f/s", change.reason(), change.arrivalsPerMinute(),
+                change.processedPerMinute(), change.backlog(), change.oldestWait().toSeconds(),
+                change.processorConcurrency(), change.emailsPerSecond());
     }
 
     /** The measured drain rate: the recent complete minutes' average, over the drain window. */

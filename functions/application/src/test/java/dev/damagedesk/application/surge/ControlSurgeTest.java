@@ -2,9 +2,14 @@ package dev.damagedesk.application.surge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.damagedesk.application.audit.AuditOperations;
+import dev.damagedesk.application.memory.InMemoryOperationsTrail;
 import dev.damagedesk.application.memory.InMemorySurgeStates;
 import dev.damagedesk.application.memory.InMemoryTrafficTallies;
 import dev.damagedesk.application.port.ProcessorScaling;
+import dev.damagedesk.domain.audit.OperationAction;
+import dev.damagedesk.domain.audit.OperationChain;
+import dev.damagedesk.domain.audit.OperationEntry;
 import dev.damagedesk.domain.surge.ProcessorSizing;
 import dev.damagedesk.domain.surge.SurgeMode;
 import dev.damagedesk.domain.surge.SurgePolicy;
@@ -30,8 +35,10 @@ class ControlSurgeTest {
     private final RecordingScaling scaling = new RecordingScaling();
     private long backlog;
     /** 1,000 writes/s, 2 a report, normal 10, at most 100. */
+    private final InMemoryOperationsTrail operations = new InMemoryOperationsTrail();
     private final ControlSurge control = new ControlSurge(tallies, () -> backlog, scaling, states,
-            new SurgePolicy(THRESHOLDS), new ProcessorSizing(1_000, 2, 10, 100), 600, 14.0);
+            new SurgePolicy(THRESHOLDS), new ProcessorSizing(1_000, 2, 10, 100), 600, 14.0,
+            new AuditOperations(operations));
 
     private static final class RecordingScaling implements ProcessorScaling {
         int concurrency = 10;
@@ -121,6 +128,17 @@ class ControlSurgeTest {
         assertThat(states.switchesSince(START)).extracting(SurgeSwitch::to)
                 .containsExactly(SurgeMode.SURGE, SurgeMode.NORMAL);
         assertThat(states.switchesSince(START).get(1).reason()).startsWith("for 3 minutes arrivals < 1000/min");
+
+        // each switch is in the operations trail too, by the controller, with its figures, as one chain
+        List<OperationEntry> trail = operations.latest(10);
+        assertThat(trail).extracting(OperationEntry::action)
+                .containsExactly(OperationAction.SURGE_ON, OperationAction.SURGE_OFF);
+        assertThat(trail).extracting(OperationEntry::actor).containsOnly(ControlSurge.CONTROLLER);
+        assertThat(trail.get(0).at()).isEqualTo(secondRun);
+        assertThat(trail.get(0).subject()).isEqualTo("surge:" + secondRun);
+        assertThat(trail.get(0).detail()).isEqualTo("arrivals 6000/min >= 3000/min; arrivals 6000/min, processed"
+                + " 566/min, backlog 4500, oldest wait 40 s; processor MaximumConcurrency 100, emails 14.0/s");
+        assertThat(OperationChain.verify(trail).intact()).isTrue();
     }
 
     @Test
@@ -132,6 +150,7 @@ class ControlSurgeTest {
         control.run(first.plusSeconds(20));
 
         assertThat(states.switchesSince(START)).hasSize(1);
+        assertThat(operations.latest(10)).hasSize(1);
         SurgeState state = states.current().orElseThrow();
         assertThat(state.since()).isEqualTo(first);
         assertThat(state.updatedAt()).isEqualTo(first.plusSeconds(20));

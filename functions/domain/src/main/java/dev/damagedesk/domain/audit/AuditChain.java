@@ -115,12 +115,7 @@ public final class AuditChain {
         member(out, "reportId", entry.reportId().value()).append(',');
         out.append("\"sequence\":").append(entry.sequence()).append(',');
         member(out, "at", entry.at().toString()).append(',');
-        Actor actor = entry.actor();
-        out.append("\"actor\":{");
-        member(out, "kind", actor.kind().name()).append(',');
-        member(out, "id", actor.id()).append(',');
-        member(out, "name", actor.name()).append(',');
-        member(out, "role", actor.role() == null ? null : actor.role().group()).append("},");
+        actor(out, entry.actor()).append(',');
         member(out, "action", entry.action().name()).append(',');
         out.append("\"before\":");
         state(out, entry.before()).append(',');
@@ -222,7 +217,17 @@ public final class AuditChain {
         return out.append('}');
     }
 
-    private static StringBuilder member(StringBuilder out, String name, String value) {
+    /** {@code "actor":{kind,id,name,role}}, as every chained entry writes its actor. */
+    static StringBuilder actor(StringBuilder out, Actor actor) {
+        out.append("\"actor\":{");
+        member(out, "kind", actor.kind().name()).append(',');
+        member(out, "id", actor.id()).append(',');
+        member(out, "name", actor.name()).append(',');
+        return member(out, "role", actor.role() == null ? null : actor.role().group()).append('}');
+    }
+
+    /** {@code "name":"value"} (or {@code null}), escaped as the canonical form requires. */
+    static StringBuilder member(StringBuilder out, String name, String value) {
         out.append('"').append(name).append("\":");
         if (value == null) {
             return out.append("null");

@@ -9,9 +9,11 @@ import dev.damagedesk.adapters.incident.IncidentDetection;
 import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
 import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.queue.MessageQueue;
+import dev.damagedesk.adapters.repository.DynamoDbOperationsTrail;
 import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
 import dev.damagedesk.adapters.repository.DynamoDbTrafficTallies;
 import dev.damagedesk.adapters.scaling.LambdaProcessorScaling;
+import dev.damagedesk.application.audit.AuditOperations;
 import dev.damagedesk.application.incident.DetectIncidents;
 import dev.damagedesk.application.port.ProcessorScaling;
 import dev.damagedesk.application.port.TrafficTallies;
@@ -78,7 +80,8 @@ public final class SurgeControllerHandler implements RequestHandler<ScheduledEve
                         ReportWriteCost.WRITES_PER_REPORT, environment.intValue("PROCESSOR_MAXIMUM_CONCURRENCY", 10),
                         environment.intValue("SURGE_MAXIMUM_CONCURRENCY", 100)),
                 environment.intValue("PROCESSING_RATE_PER_MINUTE", 600),
-                Double.parseDouble(environment.optional("EMAIL_SEND_RATE_PER_SECOND").orElse("14")));
+                Double.parseDouble(environment.optional("EMAIL_SEND_RATE_PER_SECOND").orElse("14")),
+                new AuditOperations(new DynamoDbOperationsTrail(dynamoDb, environment.required("AUDIT_TABLE"))));
         this.alsoEveryMinute = new LinkedHashMap<>();
         // A sharp rise for a service opens a draft incident for staff to confirm, from the same tallies.
         IncidentDetection detection = IncidentDetection.onTable(dynamoDb, table, tallies, detectionRule(environment),

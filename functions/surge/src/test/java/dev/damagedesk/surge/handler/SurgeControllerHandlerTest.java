@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.repository.DynamoDbOperationsTrail;
 import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
 import dev.damagedesk.adapters.repository.DynamoDbTrafficTallies;
 import dev.damagedesk.application.port.ProcessorScaling;
 import dev.damagedesk.application.scoring.ReportWriteCost;
+import dev.damagedesk.application.surge.ControlSurge;
+import dev.damagedesk.domain.audit.OperationAction;
+import dev.damagedesk.domain.audit.OperationChain;
+import dev.damagedesk.domain.audit.OperationEntry;
 import dev.damagedesk.domain.surge.SurgeMode;
 import dev.damagedesk.domain.surge.SurgeState;
 import dev.damagedesk.domain.surge.SurgeSwitch;
@@ -110,6 +115,16 @@ class SurgeControllerHandlerTest {
             assertThat(change.processorConcurrency()).isEqualTo(ceiling);
             assertThat(change.emailsPerSecond()).isEqualTo(Double.parseDouble(environment.get("EMAIL_SEND_RATE_PER_SECOND")));
         });
+        // and in the operations trail of the template's audit table, once (a second run in the minute switches nothing)
+        handler().handleRequest(event("events/backlog-alarm-state-change.json"), context());
+        List<OperationEntry> trail = new DynamoDbOperationsTrail(cloud.aws().dynamoDb(), environment.get("AUDIT_TABLE"))
+                .latest(20);
+        assertThat(trail).filteredOn(entry -> entry.subject().equals("surge:" + now)).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo(OperationAction.SURGE_ON);
+            assertThat(entry.actor()).isEqualTo(ControlSurge.CONTROLLER);
+            assertThat(entry.detail()).startsWith("arrivals 9000/min >= 3000/min; arrivals 9000/min");
+        });
+        assertThat(OperationChain.verify(trail).intact()).isTrue();
     }
 
     @Test
