@@ -89,7 +89,7 @@ final class CpuAccounting {
         if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
             return COMPILER;
         }
-        if (name.startsWith("pool-") || name.startsWith("HttpClient-")) {
+        if (name.startsWith("bench-caller")) {
             return CALLERS;
         }
         return OTHER;

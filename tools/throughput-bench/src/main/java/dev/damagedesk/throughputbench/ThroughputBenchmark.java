@@ -131,6 +131,11 @@ public final class ThroughputBenchmark {
         this.reportsTable = runtime.cloud().resources().tableName("ReportsTable");
         this.intakeQueue = runtime.cloud().resources().queueUrl("IntakeQueue");
         this.notificationQueue = runtime.cloud().resources().queueUrl("NotificationQueue");
+        this.callerThreads = Executors.newFixedThreadPool(options.clients(), runnable -> {
+            Thread thread = new Thread(runnable, "bench-caller");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void run() throws Exception {
@@ -326,25 +331,26 @@ public final class ThroughputBenchmark {
         out.println(total);
     }
 
-    /** Runs {@code call} for 0..count-1 on {@code callers} threads. */
-    private static Timed timed(int count, int callers, IntConsumer call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
+    /**
+     * The benchmark's calling threads, started once for the run: a thread that ended would take its CPU time out of
+     * {@code /proc} before the phase's second snapshot.
+     */
+    private final ExecutorService callerThreads;
+
+    /** Runs {@code call} for 0..count-1 on {@code callers} of the caller threads. */
+    private Timed timed(int count, int callers, IntConsumer call) throws Exception {
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < callers; c++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        call.accept(i);
-                    }
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            workers.add(callerThreads.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    call.accept(i);
+                }
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
         }
         return new Timed(count, seconds(start));
     }
