@@ -104,16 +104,11 @@ public final class SubmissionParser {
         }
         int before = errors.size();
         rejectUnknownFields(object, REPORTER_FIELDS, "reporter.", errors);
-        String name = text(object.get("name"), "reporter.name", MAX_NAME_LENGTH, true, errors);
-        if (name != null) {
-            rejectControlCharacters(name, "reporter.name", "", errors);
-        }
+        String name = personText(object.get("name"), "reporter.name", MAX_NAME_LENGTH, true, errors);
         String email = email(object.get("email"), errors);
         String phone = phone(object.get("phone"), errors);
-        String accountRef = text(object.get("accountRef"), "reporter.accountRef", MAX_ACCOUNT_REF_LENGTH, false, errors);
-        if (accountRef != null) {
-            rejectControlCharacters(accountRef, "reporter.accountRef", "", errors);
-        }
+        String accountRef = personText(object.get("accountRef"), "reporter.accountRef", MAX_ACCOUNT_REF_LENGTH, false,
+                errors);
         return errors.size() == before ? new Reporter(name, email, phone, accountRef) : null;
     }
 
@@ -123,7 +118,7 @@ public final class SubmissionParser {
 
     /** An email address as reports and notice subscriptions take it; null (and an error) when it is none. */
     static String email(Object raw, String field, List<FieldError> errors) {
-        String email = text(raw, field, MAX_EMAIL_LENGTH, true, errors);
+        String email = personText(raw, field, MAX_EMAIL_LENGTH, true, errors);
         if (email == null) {
             return null;
         }
@@ -140,7 +135,7 @@ public final class SubmissionParser {
 
     private static String phone(Object raw, List<FieldError> errors) {
         String field = "reporter.phone";
-        String phone = text(raw, field, Integer.MAX_VALUE, false, errors);
+        String phone = personText(raw, field, Integer.MAX_VALUE, false, errors);
         if (phone == null) {
             return null;
         }
@@ -354,7 +349,31 @@ public final class SubmissionParser {
                     String.format(Locale.US, "%,d자 이하로 입력해 주세요.", maxCodePoints)));
             return null;
         }
+        if (!stripped.codePoints().allMatch(TextCharacters::carried)) {
+            errors.add(new FieldError(field, ErrorCodes.INVALID_CHARACTERS,
+                    "Contains characters that cannot be stored or sent (such as U+FFFE or half of a surrogate pair).",
+                    "저장하거나 보낼 수 없는 문자(U+FFFE, 짝이 맞지 않는 서로게이트 등)가 들어 있습니다."));
+            return null;
+        }
         return stripped;
+    }
+
+    /**
+     * A value a person must read exactly as it is (a name, an address, a phone number, an account): no control
+     * characters, and no invisible formatting or text-direction characters that would make it show as something else.
+     */
+    private static String personText(Object raw, String field, int maxCodePoints, boolean required, List<FieldError> errors) {
+        String text = text(raw, field, maxCodePoints, required, errors);
+        if (text == null || !rejectControlCharacters(text, field, "", errors)) {
+            return null;
+        }
+        if (!text.codePoints().allMatch(TextCharacters::readable)) {
+            errors.add(new FieldError(field, ErrorCodes.INVALID_CHARACTERS,
+                    "Must not contain invisible formatting or text-direction characters (such as U+202E or U+200B).",
+                    "보이지 않는 서식 문자나 글자 방향을 바꾸는 문자(U+202E, U+200B 등)는 쓸 수 없습니다."));
+            return null;
+        }
+        return text;
     }
 
     private static boolean rejectControlCharacters(String text, String field, String allowed, List<FieldError> errors) {

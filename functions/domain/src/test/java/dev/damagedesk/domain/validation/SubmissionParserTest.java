@@ -281,6 +281,20 @@ class SubmissionParserTest {
         void mustNotHoldControlCharacters(String name) {
             onlyError(validBodyWith("reporter.name", name), "reporter.name", "invalid_characters");
         }
+
+        /** Staff read the name on screen and in exports: it must show as what it is. */
+        @ParameterizedTest
+        @ValueSource(strings = {"Kim\u202EijniM", "Kim\u2067Minji\u2069", "Kim\u200DMinji", "\u200BKim", "Kim\u2029Minji",
+                "Kim\uFFFE", "Kim\uD800", "\uDC00Kim", "Kim\uFDD0", "Kim\uF8FF", "Kim\u0378"})
+        void mustNotHoldInvisibleFormattingDirectionOrUncarriableCharacters(String name) {
+            onlyError(validBodyWith("reporter.name", name), "reporter.name", "invalid_characters");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"김민지", "Nguyễn Thị Minh", "Zoë O'Brien-Smith", "محمد", "山田 太郎", "Kim 😀"})
+        void keepsTheNamesOfEveryScript(String name) {
+            assertThat(valid(validBodyWith("reporter.name", name)).reporter().name()).isEqualTo(name);
+        }
     }
 
     @Nested
@@ -302,9 +316,20 @@ class SubmissionParserTest {
         @ValueSource(strings = {
                 "minji", "minji@", "@example.com", "minji@example", "minji@@example.com", "min ji@example.com",
                 "minji@exa mple.com", "minji@example.", "minji@.example.com", "minji@example..com",
-                "minji@ex@ample.com", "min\u0001ji@example.com"})
+                "minji@ex@ample.com"})
         void rejectsWhatIsNotAnAddress(String email) {
             onlyError(validBodyWith("reporter.email", email), "reporter.email", "invalid_format");
+        }
+
+        /** An address that shows as another (a right-to-left override turns "moc.elpmaxe" around) is no address. */
+        @ParameterizedTest
+        @ValueSource(strings = {"min\u0001ji@example.com", "minji@\u202Eelpmaxe.com", "min\u200Bji@example.com",
+                "minji@example.com\u2066", "\uFEFFminji@example.com", "minji\u00AD@example.com",
+                "minji@exam\u2028ple.com", "min\uE000ji@example.com", "minji@example.c\uDB40\uDC01om"})
+        void rejectsInvisibleFormattingAndDirectionCharacters(String email) {
+            FieldError error = onlyError(validBodyWith("reporter.email", email), "reporter.email", "invalid_characters");
+            assertThat(error.messageEn()).isNotBlank();
+            assertThat(error.messageKo()).isNotBlank();
         }
 
         @Test
@@ -335,9 +360,15 @@ class SubmissionParserTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"123456", "1234567890123456", "010-1234-567a", "82+10 1234 5678", "++82 10 1234 5678",
-                "+", "010.1234.5678", "０１０-1234-5678", "010\u00001234567"})
+                "+", "010.1234.5678", "０１０-1234-5678"})
         void rejectsWhatIsNotAPhoneNumber(String phone) {
             onlyError(validBodyWith("reporter.phone", phone), "reporter.phone", "invalid_format");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"010\u00001234567", "010-1234-5678\u202E", "\u200E010-1234-5678", "010\u20601234567"})
+        void rejectsControlFormattingAndDirectionCharacters(String phone) {
+            onlyError(validBodyWith("reporter.phone", phone), "reporter.phone", "invalid_characters");
         }
 
         @Test
@@ -692,6 +723,21 @@ class SubmissionParserTest {
         @ValueSource(strings = {"bell\u0007", "nul\u0000here", "escape\u001B[31m", "del\u007F", "next\u0085line"})
         void rejectsOtherControlCharacters(String description) {
             onlyError(validBodyWith("description", description), "description", "invalid_characters");
+        }
+
+        /** What SQS cannot carry is refused here, as a field error, not by the queue as a 503 to retry forever. */
+        @ParameterizedTest
+        @ValueSource(strings = {"broken \uFFFE here", "lone \uD83D surrogate", "\uDE21 low half", "non\uFDEFcharacter",
+                "plane one \uD83F\uDFFF end"})
+        void rejectsWhatTheQueueCannotCarry(String description) {
+            onlyError(validBodyWith("description", description), "description", "invalid_characters");
+        }
+
+        @Test
+        void keepsEmojiSequencesAndRightToLeftText() {
+            String description = "앱이 멈췄어요 😡👨‍👩‍👧 \u200F עברית \u200E and 日本語";
+
+            assertThat(valid(validBodyWith("description", description)).description()).isEqualTo(description);
         }
     }
 

@@ -181,6 +181,23 @@ class ReportApiHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeaders()).doesNotContainKey("Retry-After");
         assertThat(errorCodes(response)).containsExactly("invalid_characters");
+        assertThat(errorFields(response)).as("named by the parser, before SQS sees it").containsExactly("description");
+        assertThat(receiveAll()).isEmpty();
+    }
+
+    @Test
+    void anEmailAddressWithATextDirectionOverrideIsRefusedWithAFieldError() {
+        APIGatewayV2HTTPEvent event = submitEvent();
+        Object email = ((Map<?, ?>) Json.parseObject(event.getBody()).get("reporter")).get("email");
+        String spoofed = "minji@\\u202Eelpmaxe.com";
+        event.setBody(event.getBody().replace("\"" + email + "\"", "\"" + spoofed + "\""));
+        assertThat(event.getBody()).contains(spoofed);
+
+        APIGatewayV2HTTPResponse response = handle(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(errorFields(response)).containsExactly("reporter.email");
+        assertThat(errorCodes(response)).containsExactly("invalid_characters");
         assertThat(receiveAll()).isEmpty();
     }
 
@@ -304,6 +321,12 @@ class ReportApiHandlerTest {
     private static List<String> errorCodes(APIGatewayV2HTTPResponse response) {
         return ((List<Map<String, Object>>) Json.parseObject(response.getBody()).get("errors")).stream()
                 .map(error -> (String) error.get("code")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> errorFields(APIGatewayV2HTTPResponse response) {
+        return ((List<Map<String, Object>>) Json.parseObject(response.getBody()).get("errors")).stream()
+                .map(error -> (String) error.get("field")).toList();
     }
 
     @SuppressWarnings("unchecked")
