@@ -37,7 +37,7 @@ public final class ReportViews {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reportId", report.id().value());
         body.put("status", report.status().name());
-        body.put("receivedAt", report.receivedAt().toString());
+        body.put("receivedAt", ApiInstants.format(report.receivedAt()));
         body.put("service", report.submission().service());
         body.put("category", report.submission().category().code());
         if (report.decision() != null) {
@@ -46,7 +46,7 @@ public final class ReportViews {
             body.put("decision", decision);
         }
         ExpectedDecision.by(report.status(), report.receivedAt())
-                .ifPresent(by -> body.put("expectedDecisionBy", by.toString()));
+                .ifPresent(by -> body.put("expectedDecisionBy", ApiInstants.format(by)));
         return body;
     }
 
@@ -57,7 +57,7 @@ public final class ReportViews {
         body.put("reportId", report.id().value());
         body.put("version", stored.version());
         body.put("status", report.status().name());
-        body.put("receivedAt", report.receivedAt().toString());
+        body.put("receivedAt", ApiInstants.format(report.receivedAt()));
         body.put("incidentId", report.incidentId());
         body.put("service", report.submission().service());
         body.put("category", report.submission().category().code());
@@ -98,7 +98,7 @@ public final class ReportViews {
         body.put("documentRequest", detail.documentRequest().map(request -> {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("deadline", request.deadline());
-            view.put("requestedAt", request.requestedAt().toString());
+            view.put("requestedAt", ApiInstants.format(request.requestedAt()));
             view.put("whatIsNeeded", request.whatIsNeeded());
             return (Object) view;
         }).orElse(null));

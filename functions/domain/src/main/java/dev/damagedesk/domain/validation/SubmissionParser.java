@@ -34,6 +34,8 @@ public final class SubmissionParser {
     public static final int MAX_NAME_LENGTH = 100;
     public static final int MAX_EMAIL_LENGTH = 254;
     public static final int MAX_ACCOUNT_REF_LENGTH = 100;
+    /** 15 digits with a + and their usual separators fit well within it. */
+    public static final int MAX_PHONE_LENGTH = 32;
     public static final int MAX_DESCRIPTION_LENGTH = 4000;
     public static final long MAX_AMOUNT_KRW = 10_000_000_000L;
     /** Reporters' phone clocks run a little ahead; a few minutes is not "the future". */
@@ -135,7 +137,7 @@ public final class SubmissionParser {
 
     private static String phone(Object raw, List<FieldError> errors) {
         String field = "reporter.phone";
-        String phone = personText(raw, field, Integer.MAX_VALUE, false, errors);
+        String phone = personText(raw, field, MAX_PHONE_LENGTH, false, errors);
         if (phone == null) {
             return null;
         }

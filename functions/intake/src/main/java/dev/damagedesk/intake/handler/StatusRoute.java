@@ -2,6 +2,7 @@ package dev.damagedesk.intake.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.damagedesk.adapters.json.ApiInstants;
 import dev.damagedesk.adapters.json.ReportViews;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
 import dev.damagedesk.domain.report.Language;
@@ -44,7 +45,7 @@ final class StatusRoute {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("reportId", queued.reportId().value());
             body.put("status", ReportStatus.RECEIVED.name());
-            body.put("receivedAt", queued.receivedAt().toString());
+            body.put("receivedAt", ApiInstants.format(queued.receivedAt()));
             body.put("expectedProcessingSeconds", quote.current().toSeconds());
             return HttpAnswers.json(200, body);
         }

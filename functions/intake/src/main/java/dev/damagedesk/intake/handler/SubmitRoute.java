@@ -1,5 +1,6 @@
 package dev.damagedesk.intake.handler;
 
+import dev.damagedesk.adapters.json.ApiInstants;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
@@ -76,7 +77,7 @@ final class SubmitRoute {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reportId", accepted.reportId().value());
         body.put("status", "RECEIVED");
-        body.put("receivedAt", accepted.receivedAt().toString());
+        body.put("receivedAt", ApiInstants.format(accepted.receivedAt()));
         body.put("trackingToken", accepted.trackingToken());
         body.put("statusUrl", statusPath);
         body.put("expectedProcessingSeconds", accepted.expectedProcessing().toSeconds());

@@ -16,8 +16,13 @@ import java.util.Map;
  */
 public final class RequestBody {
 
-    /** Generous for a 4,000-character description in Korean (3 bytes a character) plus the other fields. */
-    public static final int MAX_BYTES = 32 * 1024;
+    /**
+     * Above the longest valid report in its longest JSON encoding: every character of every text at its limit
+     * written as an escaped surrogate pair ({@code \uD83D\uDE21}, 12 bytes a character) is (4,000 + 100 + 254 + 100
+     * + 32) x 12 = 53,760 bytes of text, plus the names, the other values and the punctuation, under 56 KB; the rest
+     * is room for insignificant white space. {@code RequestBodyTest} builds that report and checks it fits.
+     */
+    public static final int MAX_BYTES = 64 * 1024;
 
     public sealed interface Parsed {
         record Json(Map<String, Object> object, byte[] bytes) implements Parsed {

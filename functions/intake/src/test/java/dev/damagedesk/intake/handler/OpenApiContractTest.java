@@ -287,7 +287,7 @@ class OpenApiContractTest {
                     return handle(submitEvent(mutatedExample(report -> report.put("service", "webtoon")),
                             Map.of("Idempotency-Key", key)));
                 }, body -> assertThat(errors(body)).containsExactly("Idempotency-Key idempotency_key_reused")),
-                new Provocation("a body over 32 KiB", SUBMIT, 413, () -> handle(submitEvent(
+                new Provocation("a body over 64 KiB", SUBMIT, 413, () -> handle(submitEvent(
                         mutatedExample(report -> report.put("description", "가".repeat(RequestBody.MAX_BYTES / 3 + 1))),
                         Map.of())), body -> assertThat(errors(body)).containsExactly("body too_large")),
                 new Provocation("text/plain", SUBMIT, 415,
@@ -321,7 +321,7 @@ class OpenApiContractTest {
                 new Provocation("a subscription that is not JSON", SUBSCRIBE, 400,
                         () -> handle(subscribeEvent("{\"email\":", Map.of())),
                         body -> assertThat(errors(body)).containsExactly("body invalid_json")),
-                new Provocation("a subscription over 32 KiB", SUBSCRIBE, 413, () -> handle(subscribeEvent(
+                new Provocation("a subscription over 64 KiB", SUBSCRIBE, 413, () -> handle(subscribeEvent(
                         "{\"email\":\"" + "a".repeat(RequestBody.MAX_BYTES) + "\"}", Map.of())),
                         body -> assertThat(errors(body)).containsExactly("body too_large")),
                 new Provocation("a subscription as text/plain", SUBSCRIBE, 415,

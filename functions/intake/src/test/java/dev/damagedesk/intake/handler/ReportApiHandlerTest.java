@@ -10,6 +10,8 @@ import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
 import dev.damagedesk.domain.surge.SurgeMode;
 import dev.damagedesk.domain.surge.SurgeState;
+import dev.damagedesk.domain.validation.SubmissionParser;
+import dev.damagedesk.intake.submit.RequestBody;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.SharedLocalCloud;
 import dev.damagedesk.localaws.lambda.CapturedOutput;
@@ -111,6 +113,43 @@ class ReportApiHandlerTest {
 
         assertThat(handle(event).getStatusCode()).isEqualTo(202);
         assertThat(receiveAll()).hasSize(1);
+    }
+
+    /**
+     * Every text at its limit, every character an emoji written as the escaped surrogate pair a client's JSON library
+     * may send ({@code \uD83D\uDE21}, 12 bytes for one character): the longest encoding of the longest valid report
+     * fits the body limit and is accepted. A 4,000-emoji description alone is 48,000 bytes.
+     */
+    @Test
+    void theLongestValidReportInItsLongestEncodingIsAccepted() {
+        String emoji = "\\uD83D\\uDE21";
+        String digits = "\\u0030".repeat(SubmissionParser.MAX_PHONE_LENGTH);
+        String body = "{\"reporter\":{\"name\":\"" + emoji.repeat(SubmissionParser.MAX_NAME_LENGTH)
+                + "\",\"email\":\"" + emoji.repeat(SubmissionParser.MAX_EMAIL_LENGTH - 6) + "@b.com\",\"phone\":\""
+                + digits.substring(0, digits.length() - 6 * 17) + "\\u0020".repeat(17)
+                + "\",\"accountRef\":\"" + emoji.repeat(SubmissionParser.MAX_ACCOUNT_REF_LENGTH)
+                + "\"},\"locale\":\"ko\",\"service\":\"music\",\"category\":\"paid-subscription\","
+                + "\"occurredFrom\":\"2022-10-15T15:30:00+09:00\",\"occurredTo\":\"2022-10-16T15:00:00+09:00\","
+                + "\"amountClaimedKrw\":10000000000,\"description\":\"" + emoji.repeat(SubmissionParser.MAX_DESCRIPTION_LENGTH)
+                + "\",\"privacyConsent\":true}";
+        APIGatewayV2HTTPEvent event = submitEvent();
+        event.setBody(body);
+        assertThat(body.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(48_000).isLessThan(RequestBody.MAX_BYTES);
+
+        APIGatewayV2HTTPResponse response = handle(event);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(202);
+        assertThat(receiveAll()).hasSize(1);
+    }
+
+    @Test
+    void theAnswersInstantsHaveExactlyThreeFractionDigits() {
+        Map<String, Object> accepted = Json.parseObject(handle(submitEvent()).getBody());
+        Map<String, Object> status = Json.parseObject(handle(statusEvent((String) accepted.get("reportId"),
+                (String) accepted.get("trackingToken"))).getBody());
+
+        assertThat((String) accepted.get("receivedAt")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+        assertThat(status.get("receivedAt")).isEqualTo(accepted.get("receivedAt"));
     }
 
     @Test
