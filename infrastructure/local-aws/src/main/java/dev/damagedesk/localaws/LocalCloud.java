@@ -41,7 +41,8 @@ public final class LocalCloud implements AutoCloseable {
 
     /**
      * @param repositoryRoot     the folder with {@code template.yaml} and {@code infrastructure/emulators}
-     * @param dataDir            keeps DynamoDB data, secrets and emulator logs across restarts when present
+     * @param dataDir            keeps DynamoDB data, queued messages, user pools, buckets, secrets and emulator logs across
+     *                           restarts when present
      * @param parameterOverrides template parameters to use instead of their defaults
      */
     public static LocalCloud start(Path repositoryRoot, Optional<Path> dataDir, Map<String, String> parameterOverrides) {

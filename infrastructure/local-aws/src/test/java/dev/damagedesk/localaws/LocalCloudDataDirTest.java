@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A kept data directory: DynamoDB items and secrets survive a restart; close() leaves nothing running. */
+/**
+ * A kept data directory: DynamoDB items, queued messages and secrets survive a restart (the provisioner's CreateQueue
+ * on the restored queues included); close() leaves nothing running.
+ */
 class LocalCloudDataDirTest {
 
     @TempDir
@@ -35,6 +38,8 @@ class LocalCloudDataDirTest {
             Map<String, AttributeValue> item = new java.util.HashMap<>(key);
             item.put("status", AttributeValue.fromS("RECEIVED"));
             first.aws().dynamoDb().putItem(request -> request.tableName("ReportsTable").item(item));
+            String intakeQueue = first.resources().queueUrl("IntakeQueue");
+            first.aws().sqs().sendMessage(request -> request.queueUrl(intakeQueue).messageBody("{\"kept\":true}"));
             secret = first.resources().secretValue("TrackingTokenSecret");
             dynamoDb = first.aws().dynamoDbEndpoint();
             ses = first.aws().sesEndpoint();
@@ -53,6 +58,7 @@ class LocalCloudDataDirTest {
         assertThat(ProcessHandle.of(sesPid).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(dataDir.resolve("secrets.properties")).exists();
         assertThat(dataDir.resolve("dynamodb")).isDirectory();
+        assertThat(dataDir.resolve("sqs").resolve("elasticmq.mv.db")).isRegularFile();
         assertThat(dataDir.resolve("logs").resolve("dynalite.log")).exists();
 
         try (LocalCloud second = LocalCloud.start(root, Optional.of(dataDir), Map.of())) {
@@ -61,6 +67,9 @@ class LocalCloudDataDirTest {
                     .getItem(request -> request.tableName("ReportsTable").key(key).consistentRead(true)).item();
             assertThat(kept).containsEntry("status", AttributeValue.fromS("RECEIVED"));
             assertThat(second.resources().secretValue("TrackingTokenSecret")).isEqualTo(secret);
+            String intakeQueue = second.resources().queueUrl("IntakeQueue");
+            assertThat(second.aws().sqs().receiveMessage(request -> request.queueUrl(intakeQueue).waitTimeSeconds(1))
+                    .messages()).extracting(message -> message.body()).containsExactly("{\"kept\":true}");
             assertThat(second.functionEnvironment("IntakeFunction")).containsEntry("TRACKING_TOKEN_SECRET", secret);
             assertThat(second.aws().dynamoDb().describeTable(r -> r.tableName("ReportsTable")).table()
                     .globalSecondaryIndexes()).hasSize(3);
@@ -76,11 +85,15 @@ class LocalCloudDataDirTest {
             assertThat(first.functionEnvironment("NotifierFunction")).containsEntry("SENDER_EMAIL", "desk@example.org");
             first.aws().dynamoDb().putItem(request -> request.tableName("ReportsTable").item(Map.of(
                     "pk", AttributeValue.fromS("REPORT#gone"), "sk", AttributeValue.fromS("META"))));
+            String intakeQueue = first.resources().queueUrl("IntakeQueue");
+            first.aws().sqs().sendMessage(request -> request.queueUrl(intakeQueue).messageBody("{\"gone\":true}"));
         }
         try (LocalCloud second = LocalCloud.start(root, Optional.empty(), Map.of())) {
             assertThat(second.resources().secretValue("TrackingTokenSecret")).isNotEqualTo(firstSecret);
             assertThat(second.aws().dynamoDb().getItem(request -> request.tableName("ReportsTable").key(Map.of(
                     "pk", AttributeValue.fromS("REPORT#gone"), "sk", AttributeValue.fromS("META")))).hasItem()).isFalse();
+            String intakeQueue = second.resources().queueUrl("IntakeQueue");
+            assertThat(second.aws().sqs().receiveMessage(request -> request.queueUrl(intakeQueue)).messages()).isEmpty();
         }
     }
 

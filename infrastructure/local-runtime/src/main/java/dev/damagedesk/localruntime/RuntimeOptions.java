@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * @param repositoryRoot                 the folder with {@code template.yaml} and {@code infrastructure/emulators}
  * @param port                           the HTTP API's port on 127.0.0.1, 0 for any free one; a template with several
  *                                       HTTP APIs serves the next ones on the following ports
- * @param dataDir                        keeps the table and the secrets between runs; nothing is kept when empty
+ * @param dataDir                        keeps the table, the queued messages, the user pool, the buckets and the
+ *                                       secrets between runs; nothing is kept when empty
  * @param failedMessageVisibilitySeconds local deviation: failed SQS messages become visible again after this many
  *                                       seconds instead of the queue's visibility timeout
  * @param parameterOverrides             template parameters to use instead of their defaults
@@ -60,7 +61,8 @@ public record RuntimeOptions(
             "wired from template.yaml.",
             "",
             "  --port N                          HTTP API port on 127.0.0.1 (else $PORT, else " + DEFAULT_PORT + "; 0 = any free port)",
-            "  --data-dir DIR                    keep the table and the secrets in DIR between runs (default: keep nothing)",
+            "  --data-dir DIR                    keep the table, the queued messages, the user pool, the buckets and the",
+            "                                    secrets in DIR between runs (default: keep nothing)",
             "  --failed-message-visibility S     local only: failed SQS messages are retried after S seconds instead of",
             "                                    the queue's VisibilityTimeout (Lambda never does this)",
             "  --parameter-overrides K=V[,K=V]   template parameters instead of their defaults",

@@ -34,9 +34,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The emulators one local DamageDesk needs: SQS (ElasticMQ, in this JVM), DynamoDB (dynalite), SES v2
  * (aws-ses-v2-local), Cognito user pools (cognito-local) and S3 (s3rver), started in parallel on free loopback
- * ports. With a data directory, DynamoDB data ({@code dataDir/dynamodb}), the user pools ({@code dataDir/cognito})
- * and the buckets ({@code dataDir/s3}) survive a restart and the emulators log to {@code dataDir/logs}; queues and
- * sent mail do not. Without one, cognito-local and s3rver keep their files in a fresh folder under
+ * ports. With a data directory, DynamoDB data ({@code dataDir/dynamodb}), the queues and their messages, in-flight
+ * ones included ({@code dataDir/sqs}, an H2 database), the user pools ({@code dataDir/cognito}) and the buckets
+ * ({@code dataDir/s3}) survive a restart, even a killed JVM, and the emulators log to {@code dataDir/logs}; sent
+ * mail does not. Without one, cognito-local and s3rver keep their files in a fresh folder under
  * {@code infrastructure/emulators/target/tmp} that {@link #close()} deletes.
  *
  * <p>Opt-in: with {@code -Ddamagedesk.aws=NAME} another {@link AwsBackend} from the class path serves the same API
@@ -99,8 +100,8 @@ public final class LocalAws implements AutoCloseable {
      * missing; or, when the system property {@value AwsBackends#PROPERTY} names one, the {@link AwsBackend} of that
      * name from the class path.
      *
-     * @param dataDir where DynamoDB keeps its data and the emulators their logs; in memory (logs under
-     *                {@code infrastructure/emulators/target/logs}) when empty
+     * @param dataDir where DynamoDB, SQS, Cognito and S3 keep their data and the emulators their logs; in memory
+     *                (logs under {@code infrastructure/emulators/target/logs}) when empty
      */
     public static LocalAws start(Path repositoryRoot, Optional<Path> dataDir) {
         Optional<AwsBackendProvider> provider = AwsBackends.selected();
@@ -113,6 +114,7 @@ public final class LocalAws implements AutoCloseable {
         DataDirLock lock = dataDir.map(DataDirLock::acquire).orElse(null);
         Path logDir = dataDir.map(dir -> dir.resolve("logs")).orElse(NodeEmulator.defaultLogDir(emulatorsDir));
         Optional<Path> dynamoDbDir = dataDir.map(dir -> dir.resolve("dynamodb"));
+        Optional<Path> sqsDir = dataDir.map(dir -> dir.resolve("sqs"));
 
         ExecutorService starter = Executors.newFixedThreadPool(5, runnable -> {
             Thread thread = new Thread(runnable, "local-aws-start");
@@ -132,7 +134,7 @@ public final class LocalAws implements AutoCloseable {
             }, starter);
             CompletableFuture<NodeEmulator> sesStart = CompletableFuture.supplyAsync(
                     () -> NodeEmulator.sesLocal(emulatorsDir, logDir), starter);
-            CompletableFuture<ElasticMq> sqsStart = CompletableFuture.supplyAsync(ElasticMq::start, starter);
+            CompletableFuture<ElasticMq> sqsStart = CompletableFuture.supplyAsync(() -> ElasticMq.start(sqsDir), starter);
             CompletableFuture<StaffEmulators> staffStart = StaffEmulators.startAsync(emulatorsDir, dataDir, logDir,
                     starter);
             CompletableFuture<SqsClient> sqsClient = sqsStart.thenApplyAsync(emulator -> {
