@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -158,25 +155,6 @@ class ElasticMqPersistenceTest {
         }
     }
 
-    /** Not a timed assertion: prints the SendMessage rate in memory and on a data directory, for the README. */
-    @Test
-    void sendMessageRateInMemoryAndOnADataDirectory() throws Exception {
-        Optional<Path> inMemory = Optional.empty();
-        Optional<Path> kept = Optional.of(tempDir.resolve("rate"));
-        // each twice, alternating, so that neither gets all of the JIT warm-up
-        for (Optional<Path> dataDir : List.of(inMemory, kept, inMemory, kept)) {
-            try (ElasticMq elasticMq = ElasticMq.start(dataDir);
-                 SqsClient sqs = LocalAws.sqsClient(elasticMq.endpoint())) {
-                String url = createQueues(sqs);
-                sendMany(sqs, url, 1_000, 4); // warm-up
-                double oneThread = sendMany(sqs, url, 2_000, 1);
-                double eightThreads = sendMany(sqs, url, 4_000, 8);
-                System.out.printf("SendMessage rate, %s: %.0f/s with 1 thread, %.0f/s with 8 threads%n",
-                        dataDir.isPresent() ? "data directory (H2)" : "in memory", oneThread, eightThreads);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ helpers
 
     /** The queues as the provisioner creates them: a dead-letter queue first, then a queue that redrives to it. */
@@ -210,28 +188,6 @@ class ElasticMqPersistenceTest {
 
     private static String body(int i) {
         return "{\"report\":" + i + "}";
-    }
-
-    /** Messages per second over {@code count} SendMessage calls on {@code threads} threads, one client. */
-    private static double sendMany(SqsClient sqs, String url, int count, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            long started = System.nanoTime();
-            List<Future<?>> running = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                running.add(pool.submit(() -> {
-                    for (int i = 0; i < count / threads; i++) {
-                        sqs.sendMessage(request -> request.queueUrl(url).messageBody("{\"rate\":true}"));
-                    }
-                }));
-            }
-            for (Future<?> future : running) {
-                future.get();
-            }
-            return count / (Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** ElasticMQ in a JVM of its own ({@link ElasticMqChildProcess}), on this test's class path. */
