@@ -99,9 +99,13 @@ public final class AuditChain {
 
     /** SHA-256 (lower-case hex) of the entry's canonical form; the entry's own {@code hash} is not part of it. */
     public static String hashOf(AuditEntry entry) {
+        return sha256(canonicalForm(entry));
+    }
+
+    /** SHA-256 (lower-case hex) of a canonical form, which is ASCII by construction. */
+    static String sha256(String canonicalForm) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonicalForm(entry).getBytes(StandardCharsets.US_ASCII));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalForm.getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);

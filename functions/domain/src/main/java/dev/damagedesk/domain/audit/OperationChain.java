@@ -3,11 +3,7 @@ package dev.damagedesk.domain.audit;
 import dev.damagedesk.domain.audit.AuditChain.Problem;
 import dev.damagedesk.domain.audit.AuditChain.Verification;
 import dev.damagedesk.domain.staff.Actor;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,13 +30,7 @@ public final class OperationChain {
 
     /** SHA-256 (lower-case hex) of the entry's canonical form; the entry's own {@code hash} is not part of it. */
     public static String hashOf(OperationEntry entry) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonicalForm(entry).getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return AuditChain.sha256(canonicalForm(entry));
     }
 
     /** The text that {@link #hashOf} hashes: everything of the entry but its hash, {@code previousHash} included. */
