@@ -55,7 +55,7 @@ class MalformedRequestsIT {
         cases.add(raw("plain text", "text/plain", valid(), 415, "body", "unsupported_media_type"));
         cases.add(raw("form encoded", "application/x-www-form-urlencoded", "name=kim", 415, "body", "unsupported_media_type"));
         cases.add(raw("latin-1 charset", "application/json; charset=iso-8859-1", valid(), 415, "body", "unsupported_media_type"));
-        cases.add(raw("over 32 KiB", "application/json", "{\"description\":\"" + "x".repeat(40_000) + "\"}", 413, "body", "too_large"));
+        cases.add(raw("over 64 KiB", "application/json", "{\"description\":\"" + "x".repeat(70_000) + "\"}", 413, "body", "too_large"));
         cases.add(raw("empty body", "application/json", "", 400, "body", "required"));
         cases.add(raw("truncated JSON", "application/json", "{\"reporter\":", 400, "body", "invalid_json"));
         cases.add(raw("JSON array", "application/json", "[1,2]", 400, "body", "type"));
