@@ -12,6 +12,7 @@ import dev.damagedesk.application.memory.InMemoryNoticeSubscriptions;
 import dev.damagedesk.application.memory.InMemoryOperationsTrail;
 import dev.damagedesk.application.memory.InMemoryReportStore;
 import dev.damagedesk.application.port.NoticeSubscriptions.Subscription;
+import dev.damagedesk.application.port.OperationsTrail;
 import dev.damagedesk.application.port.OutageNoticePages.Audience;
 import dev.damagedesk.application.port.OutageNoticePages.OutageNoticePage;
 import dev.damagedesk.application.port.OutageNotices.OutageNotice;
@@ -156,6 +157,43 @@ class DetectedIncidentUseCasesTest {
         assertThat(queuedNotices).isEmpty();
         assertThatThrownBy(() -> fanOut.runPage(new OutageNoticePage(draft.id(), Audience.REPORTERS, "messenger", null)))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aDismissalWhoseTrailEntryFailedIsRecordedWhenItIsAskedForAgain() {
+        DetectedIncident draft = draftOf("payment");
+        OperationsTrail failingOnce = new OperationsTrail() {
+            private boolean failed;
+
+            @Override
+            public boolean appendIfFree(OperationEntry entry) {
+                if (!failed) {
+                    failed = true;
+                    throw new IllegalStateException("audit table unavailable");
+                }
+                return operations.appendIfFree(entry);
+            }
+
+            @Override
+            public List<OperationEntry> latest(int limit) {
+                return operations.latest(limit);
+            }
+        };
+        DecideDetectedIncident deciding = new DecideDetectedIncident(detected, records, id -> new PolicyCatalog().latest(id),
+                fanOut, clock, new AuditOperations(failingOnce));
+
+        assertThatThrownBy(() -> deciding.dismiss(SUPERVISOR, draft.id())).hasMessage("audit table unavailable");
+        assertThat(detected.find(draft.id()).orElseThrow().state()).isEqualTo(DetectionState.DISMISSED);
+        assertThat(operations.latest(10)).isEmpty();
+
+        assertThat(deciding.dismiss(SUPERVISOR, draft.id()))
+                .isEqualTo(new DecideDetectedIncident.Result.AlreadyDecided(DetectionState.DISMISSED));
+        deciding.dismiss(SUPERVISOR, draft.id());
+        assertThat(operations.latest(10)).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo(OperationAction.DETECTED_INCIDENT_DISMISSED);
+            assertThat(entry.actor()).isEqualTo(SUPERVISOR);
+            assertThat(entry.at()).isEqualTo(detected.find(draft.id()).orElseThrow().decision().at());
+        });
     }
 
     @Test

@@ -29,8 +29,8 @@ import java.util.Set;
  * service over the outage) and version 1 of its policy, the active policy of the incident its reports were filed
  * under narrowed to its services, published the way every policy is ({@link IncidentRecords#publishPolicy}); then,
  * when the outage was two hours or more, the outage notices go out ({@link OutageNoticeFanOut}). The decision (who,
- * when, what) is recorded on the incident itself, once: a second decision is refused; and in the operations trail. A confirmation repeated after
- * a failure part-way completes what the first left undone; it sends no notice twice.
+ * when, what) is recorded on the incident itself, once: a second decision is refused; and in the operations trail.
+ * A confirmation repeated after a failure part-way completes what the first left undone; it sends no notice twice.
  */
 public final class DecideDetectedIncident {
 
@@ -123,14 +123,15 @@ public final class DecideDetectedIncident {
                 return new Result.NotFound();
             }
             DetectedIncident before = found.get();
+            if (before.state() == DetectionState.DISMISSED) {
+                recordDismissal(before); // a dismissal that failed before its trail entry is completed, once
+            }
             if (before.state() != DetectionState.DRAFT) {
                 return new Result.AlreadyDecided(before.state());
             }
             DetectedIncident dismissed = before.dismissed(supervisor, clock.instant());
             if (detected.replace(before, dismissed)) {
-                operations.record(dismissed.decision().at(), supervisor, OperationAction.DETECTED_INCIDENT_DISMISSED,
-                        subjectOf(dismissed), "services " + String.join(", ", dismissed.services()) + "; first seen "
-                                + dismissed.firstSeen() + ", last seen " + dismissed.lastSeen());
+                recordDismissal(dismissed);
                 return new Result.Decided(dismissed, null, false);
             }
         }
@@ -175,6 +176,13 @@ public final class DecideDetectedIncident {
         return new PolicyDocument(confirmed.id(), 1, "Confirmed from detection; the rules of " + source.policyVersion(),
                 services, source.paidSubscription(), source.failedPurchase(), source.freeServiceMoneyLost(),
                 source.smallBusiness());
+    }
+
+    /** Recorded by the dismissal's maker and time, however often it is asked for. */
+    private void recordDismissal(DetectedIncident dismissed) {
+        operations.record(dismissed.decision().at(), dismissed.decision().by(), OperationAction.DETECTED_INCIDENT_DISMISSED,
+                subjectOf(dismissed), "services " + String.join(", ", dismissed.services()) + "; first seen "
+                        + dismissed.firstSeen() + ", last seen " + dismissed.lastSeen());
     }
 
     /** A decision's subject in the operations trail: one decision per detected incident. */
