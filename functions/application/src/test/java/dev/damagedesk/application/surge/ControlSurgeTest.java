@@ -1,11 +1,13 @@
 package dev.damagedesk.application.surge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.damagedesk.application.audit.AuditOperations;
 import dev.damagedesk.application.memory.InMemoryOperationsTrail;
 import dev.damagedesk.application.memory.InMemorySurgeStates;
 import dev.damagedesk.application.memory.InMemoryTrafficTallies;
+import dev.damagedesk.application.port.OperationsTrail;
 import dev.damagedesk.application.port.ProcessorScaling;
 import dev.damagedesk.domain.audit.OperationAction;
 import dev.damagedesk.domain.audit.OperationChain;
@@ -139,6 +141,44 @@ class ControlSurgeTest {
         assertThat(trail.get(0).detail()).isEqualTo("arrivals 6000/min >= 3000/min; arrivals 6000/min, processed"
                 + " 566/min, backlog 4500, oldest wait 40 s; processor MaximumConcurrency 100, emails 14.0/s");
         assertThat(OperationChain.verify(trail).intact()).isTrue();
+    }
+
+    @Test
+    void aRunWhoseTrailEntryFailsPublishesNoSwitchAndTheNextRunRecordsItEverywhere() {
+        OperationsTrail failingOnce = new OperationsTrail() {
+            private boolean failed;
+
+            @Override
+            public boolean appendIfFree(OperationEntry entry) {
+                if (!failed) {
+                    failed = true;
+                    throw new IllegalStateException("audit table unavailable");
+                }
+                return operations.appendIfFree(entry);
+            }
+
+            @Override
+            public List<OperationEntry> latest(int limit) {
+                return operations.latest(limit);
+            }
+        };
+        ControlSurge controlling = new ControlSurge(tallies, () -> backlog, scaling, states,
+                new SurgePolicy(THRESHOLDS), new ProcessorSizing(1_000, 2, 10, 100), 600, 14.0,
+                new AuditOperations(failingOnce));
+        minuteOf(0, 9_000, 100, 10);
+
+        assertThatThrownBy(() -> controlling.run(START.plusSeconds(61))).hasMessage("audit table unavailable");
+        assertThat(states.switchesSince(START)).as("no switch without its trail entry").isEmpty();
+        assertThat(states.current()).as("and no published mode").isEmpty();
+
+        minuteOf(1, 9_000, 100, 10);
+        ControlSurge.Outcome retried = controlling.run(START.plusSeconds(121));
+
+        assertThat(retried.state().mode()).isEqualTo(SurgeMode.SURGE);
+        assertThat(states.switchesSince(START)).singleElement().extracting(SurgeSwitch::at)
+                .isEqualTo(START.plusSeconds(121));
+        assertThat(operations.latest(10)).singleElement().extracting(OperationEntry::subject)
+                .isEqualTo("surge:" + START.plusSeconds(121));
     }
 
     @Test
