@@ -58,7 +58,10 @@ public final class FaultInjection {
     private record FunctionFault(int percent, FunctionFailure failure, Instant until) {
     }
 
-    private record ServiceFault(Optional<ServiceFailure> failure, Duration latency, Instant until) {
+    private record ServiceFault(ServiceFailure failure, Instant until) {
+    }
+
+    private record ServiceLatency(Duration latency, Instant until) {
     }
 
     private final Clock clock;
@@ -68,6 +71,7 @@ public final class FaultInjection {
     private final java.util.function.BiConsumer<LocalAws.Restartable, Duration> restarts;
     private final Map<String, FunctionFault> functionFaults = new ConcurrentHashMap<>();
     private final Map<Service, ServiceFault> serviceFaults = new ConcurrentHashMap<>();
+    private final Map<Service, ServiceLatency> serviceLatencies = new ConcurrentHashMap<>();
     private volatile int duplicatePercent;
     private volatile Instant duplicatesUntil = Instant.MIN;
     private final Map<String, AtomicLong> struck = new ConcurrentHashMap<>();
@@ -103,9 +107,7 @@ public final class FaultInjection {
 
     /** From now on for {@code duration}, every call to the service fails so (after any latency it has). */
     public void failService(Service service, ServiceFailure failure, Duration duration) {
-        ServiceFault current = activeServiceFault(service);
-        serviceFaults.put(service, new ServiceFault(Optional.of(failure),
-                current == null ? Duration.ZERO : current.latency(), until(duration)));
+        serviceFaults.put(service, new ServiceFault(Objects.requireNonNull(failure, "failure"), until(duration)));
     }
 
     /** From now on for {@code duration}, every call to the service waits {@code latency} before it is forwarded. */
@@ -113,9 +115,7 @@ public final class FaultInjection {
         if (latency.isNegative() || latency.compareTo(Duration.ofSeconds(30)) > 0) {
             throw new IllegalArgumentException("latency must be 0 to 30 s, was " + latency.toMillis() + " ms");
         }
-        ServiceFault current = activeServiceFault(service);
-        serviceFaults.put(service, new ServiceFault(current == null ? Optional.empty() : current.failure(), latency,
-                until(duration)));
+        serviceLatencies.put(service, new ServiceLatency(latency, until(duration)));
     }
 
     /**
@@ -135,6 +135,7 @@ public final class FaultInjection {
     public void clear() {
         functionFaults.clear();
         serviceFaults.clear();
+        serviceLatencies.clear();
         duplicatesUntil = Instant.MIN;
     }
 
@@ -170,22 +171,22 @@ public final class FaultInjection {
 
     /** How long to hold this call to the service before forwarding it. */
     public Duration latency(Service service) {
-        ServiceFault fault = activeServiceFault(service);
-        if (fault == null || fault.latency().isZero()) {
+        ServiceLatency delay = serviceLatencies.get(service);
+        if (delay == null || !clock.instant().isBefore(delay.until()) || delay.latency().isZero()) {
             return Duration.ZERO;
         }
         count(serviceKey(service) + ".delayed");
-        return fault.latency();
+        return delay.latency();
     }
 
     /** Whether this call to the service fails, and how. */
     public Optional<ServiceFailure> serviceFailure(Service service) {
-        ServiceFault fault = activeServiceFault(service);
-        if (fault == null || fault.failure().isEmpty()) {
+        ServiceFault fault = serviceFaults.get(service);
+        if (fault == null || !clock.instant().isBefore(fault.until())) {
             return Optional.empty();
         }
-        count(serviceKey(service) + "." + fault.failure().get().name().toLowerCase(java.util.Locale.ROOT));
-        return fault.failure();
+        count(serviceKey(service) + "." + fault.failure().name().toLowerCase(java.util.Locale.ROOT));
+        return Optional.of(fault.failure());
     }
 
     /** Counted by {@link FaultProxy} when a call could not be forwarded (the emulator was down). */
@@ -215,11 +216,14 @@ public final class FaultInjection {
         }
         serviceFaults.forEach((service, fault) -> {
             if (now.isBefore(fault.until())) {
-                Map<String, Object> shown = new LinkedHashMap<>();
-                fault.failure().ifPresent(failure -> shown.put("failure", failure.name().toLowerCase(java.util.Locale.ROOT)));
-                shown.put("latencyMillis", fault.latency().toMillis());
-                shown.put("until", fault.until().toString());
-                active.put("service:" + serviceKey(service), shown);
+                active.put("service:" + serviceKey(service), Map.of("failure",
+                        fault.failure().name().toLowerCase(java.util.Locale.ROOT), "until", fault.until().toString()));
+            }
+        });
+        serviceLatencies.forEach((service, delay) -> {
+            if (now.isBefore(delay.until())) {
+                active.put("latency:" + serviceKey(service), Map.of("latencyMillis", delay.latency().toMillis(),
+                        "until", delay.until().toString()));
             }
         });
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -230,11 +234,6 @@ public final class FaultInjection {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private ServiceFault activeServiceFault(Service service) {
-        ServiceFault fault = serviceFaults.get(service);
-        return fault != null && clock.instant().isBefore(fault.until()) ? fault : null;
-    }
 
     private boolean roll(int percent) {
         return percent > 0 && (percent >= 100 || random.nextInt(100) < percent);
