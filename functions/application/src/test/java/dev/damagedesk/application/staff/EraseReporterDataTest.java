@@ -11,6 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.damagedesk.application.audit.ReportChanges;
+import dev.damagedesk.application.incident.OutageNoticeFanOut;
+import dev.damagedesk.application.memory.InMemoryDetectedIncidents;
+import dev.damagedesk.application.memory.InMemoryNoticeSubscriptions;
+import dev.damagedesk.application.port.OutageNoticePages;
+import dev.damagedesk.application.port.OutageNotices;
+import dev.damagedesk.domain.detection.DetectedIncident;
+import dev.damagedesk.domain.detection.ServiceSpike;
 import dev.damagedesk.application.memory.InMemoryAuditTrail;
 import dev.damagedesk.application.memory.InMemoryContactIndex;
 import dev.damagedesk.application.memory.InMemoryMeasurements;
@@ -66,8 +73,12 @@ class EraseReporterDataTest {
     private final StaffQueue queue = new StaffQueue(store, contacts);
 
     private StoredReport processed(int n) {
+        return processed(n, EMAIL);
+    }
+
+    private StoredReport processed(int n, String email) {
         process.process(new SubmittedReport(id(n), RECEIVED_AT, INCIDENT_ID, "token-hash",
-                SubmissionFormat.toMap(music(EMAIL))));
+                SubmissionFormat.toMap(music(email))));
         return store.find(id(n)).orElseThrow();
     }
 
@@ -181,5 +192,28 @@ class EraseReporterDataTest {
         String personal = ExportCsv.row(after, true);
         assertThat(personal).doesNotContain("Kim Minji", EMAIL, "1234-5678", "did not work").contains(Reporter.ERASED);
         assertThat(ExportCsv.row(after, false)).isEqualTo(figuresBefore.replace(",1\r\n", ",2\r\n"));
+    }
+
+    @Test
+    void aConfirmedOutageNoticesTheReportersOfItsWindowButNotAnErasedOne() {
+        processed(1);
+        processed(3, "jun@example.com");
+        erase.erase(id(1), 1, ErasureReason.REQUEST, SUPERVISOR);
+        InMemoryDetectedIncidents detected = new InMemoryDetectedIncidents();
+        DetectedIncident draft = DetectedIncident.detected(INCIDENT_ID, List.of(new ServiceSpike("music",
+                java.util.Map.of(RECEIVED_AT.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), 40L))));
+        detected.create(draft);
+        DetectedIncident confirmed = draft.confirmed(SUPERVISOR, RECEIVED_AT.plus(Duration.ofHours(3)),
+                RECEIVED_AT.minus(Duration.ofHours(3)), null);
+        detected.replace(draft, confirmed);
+        List<OutageNotices.OutageNotice> notices = new java.util.ArrayList<>();
+        OutageNoticeFanOut fanOut = new OutageNoticeFanOut(detected, store, new InMemoryNoticeSubscriptions(),
+                notices::addAll, page -> { });
+
+        OutageNoticeFanOut.PageResult page = fanOut.runPage(new OutageNoticePages.OutageNoticePage(confirmed.id(),
+                OutageNoticePages.Audience.REPORTERS, "music", null));
+
+        assertThat(page.read()).isEqualTo(2);
+        assertThat(notices).extracting(OutageNotices.OutageNotice::recipientEmail).containsExactly("jun@example.com");
     }
 }
