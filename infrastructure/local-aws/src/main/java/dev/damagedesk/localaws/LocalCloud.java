@@ -65,6 +65,10 @@ public final class LocalCloud implements AutoCloseable {
             ProvisionedResources resources = Provisioner.apply(template, aws, data);
             Map<String, String> parameters = new LinkedHashMap<>(LOCAL_PARAMETER_DEFAULTS);
             parameters.putAll(parameterOverrides);
+            if (!parameterOverrides.keySet().containsAll(LOCAL_PARAMETER_DEFAULTS.keySet())) {
+                LOG.info("Submission limits off locally (every client is 127.0.0.1): --parameter-overrides "
+                        + "SubmissionLimitPerClientPerMinute=N,SubmissionLimitPerContactPerHour=N turns them on");
+            }
             TemplateValues values = new TemplateValues(template, parameters, resources);
             for (FunctionSpec function : template.functions()) {
                 values.environmentOf(function); // fail now, not at the first invocation
