@@ -216,6 +216,13 @@ class FaultSuiteIT {
         }
     }
 
+    private FaultRun.Outcome outcome(String scenario, FaultRun run, Instant started, Map<String, Long> struck) {
+        LocalMailbox mailbox = runtime.cloud().aws().mailbox();
+        return run.outcome(scenario, REPORTS, runtime.cloud().aws().dynamoDb(),
+                runtime.cloud().resources().tableName("ReportsTable"), mailbox, started, deadLetters() - deadLettersBefore,
+                struck);
+    }
+
     /** How many times each fault struck since {@code before} was read. */
     private static Map<String, Long> struckSince(Map<String, Long> before) {
         Map<String, Long> since = new java.util.TreeMap<>();
