@@ -63,9 +63,17 @@ public final class LocalCloud implements AutoCloseable {
         LocalAws aws = LocalAws.start(root, data);
         try {
             ProvisionedResources resources = Provisioner.apply(template, aws, data);
-            Map<String, String> parameters = new LinkedHashMap<>(LOCAL_PARAMETER_DEFAULTS);
+            // only where the template declares them: a template without the limits has nothing to turn off
+            Map<?, ?> declared = template.raw().get("Parameters") instanceof Map<?, ?> map ? map : Map.of();
+            Map<String, String> parameters = new LinkedHashMap<>();
+            LOCAL_PARAMETER_DEFAULTS.forEach((name, value) -> {
+                if (declared.containsKey(name)) {
+                    parameters.put(name, value);
+                }
+            });
             parameters.putAll(parameterOverrides);
-            if (!parameterOverrides.keySet().containsAll(LOCAL_PARAMETER_DEFAULTS.keySet())) {
+            if (!parameters.isEmpty() && !parameterOverrides.keySet().containsAll(LOCAL_PARAMETER_DEFAULTS.keySet())
+                    && declared.keySet().containsAll(LOCAL_PARAMETER_DEFAULTS.keySet())) {
                 LOG.info("Submission limits off locally (every client is 127.0.0.1): --parameter-overrides "
                         + "SubmissionLimitPerClientPerMinute=N,SubmissionLimitPerContactPerHour=N turns them on");
             }
