@@ -115,6 +115,12 @@ class LocalCloudTest {
                 .containsEntry("aws.accessKeyId", LocalAws.ACCESS_KEY_ID).containsEntry("aws.secretAccessKey", LocalAws.SECRET_ACCESS_KEY);
         assertThat(environment.get("TRACKING_TOKEN_SECRET")).matches("[A-Za-z0-9]{64}")
                 .isEqualTo(cloud.resources().secretValue("TrackingTokenSecret"));
+        // the identity key secret: a secret of its own, given to the functions that compute identity keys only
+        String identitySecret = cloud.resources().secretValue("IdentityKeySecret");
+        assertThat(identitySecret).matches("[A-Za-z0-9]{64}").isNotEqualTo(environment.get("TRACKING_TOKEN_SECRET"));
+        assertThat(cloud.functionEnvironment("ProcessorFunction")).containsEntry("IDENTITY_KEY_SECRET", identitySecret);
+        assertThat(cloud.functionEnvironment("AdminFunction")).containsEntry("IDENTITY_KEY_SECRET", identitySecret);
+        assertThat(environment).doesNotContainKey("IDENTITY_KEY_SECRET");
         assertThat(cloud.functionEnvironment("NotifierFunction"))
                 .containsEntry("SENDER_EMAIL", "no-reply@damagedesk.example");
 

@@ -3,6 +3,7 @@ package dev.damagedesk.application.memory;
 import dev.damagedesk.application.port.ContactIndex;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import dev.damagedesk.domain.risk.ReporterIdentity;
 import java.util.Map;
 import java.util.Set;
@@ -13,9 +14,15 @@ import java.util.concurrent.CopyOnWriteArraySet;
 public final class InMemoryContactIndex implements ContactIndex {
 
     private final Map<String, Set<ReportId>> byKey = new ConcurrentHashMap<>();
+    private final IdentityKeys identityKeys;
+
+    /** @param identityKeys what {@link #add(Report)} indexes under */
+    public InMemoryContactIndex(IdentityKeys identityKeys) {
+        this.identityKeys = identityKeys;
+    }
 
     public void add(Report report) {
-        for (String key : ReporterIdentity.of(report.submission().reporter()).keys()) {
+        for (String key : identityKeys.of(ReporterIdentity.of(report.submission().reporter()))) {
             recordReport(report.incidentId(), key, report.id());
         }
     }
