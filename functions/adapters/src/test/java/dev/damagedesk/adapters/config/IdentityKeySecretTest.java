@@ -14,7 +14,7 @@ class IdentityKeySecretTest {
 
     @Test
     void theKeysAreThoseOfTheSecretsBytes() {
-        IdentityKeys keys = IdentityKeySecret.identityKeys(FunctionEnvironment.of(Map.of("IDENTITY_KEY_SECRET", SECRET)));
+        IdentityKeys keys = IdentityKeySecret.identityKeys(FunctionEnvironment.of(Map.of("IDENTITY_KEY_SECRET", SECRET)).optional("IDENTITY_KEY_SECRET"));
 
         assertThat(keys.emailKey("minji@example.com"))
                 .isEqualTo(IdentityKeys.fromSecret(SECRET.getBytes(StandardCharsets.UTF_8)).emailKey("minji@example.com"));
@@ -22,17 +22,17 @@ class IdentityKeySecretTest {
 
     @Test
     void withoutTheSecretTheFunctionFailsNamingIt() {
-        assertThatThrownBy(() -> IdentityKeySecret.identityKeys(FunctionEnvironment.of(Map.of())))
+        assertThatThrownBy(() -> IdentityKeySecret.identityKeys(FunctionEnvironment.of(Map.of()).optional("IDENTITY_KEY_SECRET")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("IDENTITY_KEY_SECRET").hasMessageContaining("does not fall back to plain hashes");
-        assertThatThrownBy(() -> IdentityKeySecret.identityKeys(FunctionEnvironment.of(Map.of("IDENTITY_KEY_SECRET", "  "))))
+        assertThatThrownBy(() -> IdentityKeySecret.identityKeys(FunctionEnvironment.of(Map.of("IDENTITY_KEY_SECRET", "  ")).optional("IDENTITY_KEY_SECRET")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("IDENTITY_KEY_SECRET");
     }
 
     @Test
     void aShortSecretIsRefusedWithoutShowingIt() {
         assertThatThrownBy(() -> IdentityKeySecret.identityKeys(
-                FunctionEnvironment.of(Map.of("IDENTITY_KEY_SECRET", "short-secret-value"))))
+                FunctionEnvironment.of(Map.of("IDENTITY_KEY_SECRET", "short-secret-value")).optional("IDENTITY_KEY_SECRET")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("IDENTITY_KEY_SECRET is too short")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("short-secret-value"));

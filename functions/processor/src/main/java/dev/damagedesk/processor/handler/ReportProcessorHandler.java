@@ -75,7 +75,7 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
         // The published ledger (re-read once a minute per container) and active policy, else the bundled ones.
         IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
         // Duplicate claims and contact counts under the same keyed HMACs (no secret: the init fails here)
-        IdentityKeys identityKeys = IdentityKeySecret.identityKeys(environment);
+        IdentityKeys identityKeys = IdentityKeySecret.identityKeys(environment.optional("IDENTITY_KEY_SECRET"));
         DynamoDbDuplicateRegistry identities = new DynamoDbDuplicateRegistry(dynamoDb, table, retention, clock);
         DynamoDbAuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
         MessageQueue notifications = new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL"));

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Looks for a reporter's personal data in log lines, in every form a line could carry it: as typed, lower-cased,
  * normalised as the identity keys normalise it (an email without its {@code +tag}, a phone in international form
- * and as bare digits), JSON-escaped ({@code \uXXXX} for non-ASCII text, as a JSON layout may write it) and
+ * and as bare digits), JSON-escaped (backslash-u and four hex digits for non-ASCII text, as a JSON layout may write it) and
  * URL-encoded (an email in a logged query string). Matching ignores case.
  */
 final class PersonalDataScan {
@@ -85,7 +85,7 @@ final class PersonalDataScan {
         return findings;
     }
 
-    /** Non-ASCII characters as JSON's {@code \uXXXX} escapes (lower-case hex, matched case-insensitively). */
+    /** Non-ASCII characters as JSON backslash-u escapes (lower-case hex, matched case-insensitively). */
     static String jsonEscaped(String text) {
         StringBuilder escaped = new StringBuilder();
         for (char c : text.toCharArray()) {
