@@ -17,21 +17,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.damagedesk.localruntime.RuntimeOptions;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * No personal data in any log line, end to end: a reporter with a distinctive name, email, phone number and account
- * reference goes through the whole local runtime (functions in this JVM): the report is submitted, stored, acknowledged
+ * reference goes through the whole local runtime, once with the functions in this JVM and once with each instance its
+ * own process from the function's artifact: the report is submitted, stored, acknowledged
  * by email and looked up with its token; staff then find it on the admin API by the reporter's email and phone and open
  * it. Every line written to this JVM's standard output and standard error from before the runtime starts until the
  * journey is over is captured (the runtime's own log, the gateway's, ElasticMQ's, every function's JSON log lines and
  * metric documents, the platform's START/END/REPORT lines), and none may carry any form of those values
  * ({@link PersonalDataScan}); a failure names the line. The node emulators' own log files are not ours and not read.
- * In this JVM the functions log through the runtime's SLF4J binding (plain text on standard error), not through their
- * artifacts' JSON layout: the JSON lines themselves are covered handler by handler by the notifier module's
- * {@code NoPersonalDataInLogsTest}.
+ * In this JVM the functions log through the runtime's SLF4J binding (plain text on standard error); as processes, through
+ * their artifacts' JSON layout, which the runtime prints with the function's name in front.
  */
 class NoPersonalDataInLogsIT {
 
@@ -43,35 +43,68 @@ class NoPersonalDataInLogsIT {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     private static final List<PersonalDataScan.Line> LINES = new CopyOnWriteArrayList<>();
-    private static PrintStream originalOut;
-    private static PrintStream originalErr;
-    private static LocalRuntimeUnderTest runtime;
-    private static PublicApiClient api;
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+    private LocalRuntimeUnderTest runtime;
+    private PublicApiClient api;
 
-    @BeforeAll
-    static void captureEverythingThenStart() {
+    /** Captures everything from before the runtime starts: its start-up lines are scanned too. */
+    private void captureEverythingThenStart(RuntimeOptions.FunctionHosting hosting) {
+        LINES.clear();
         originalOut = System.out;
         originalErr = System.err;
         System.setOut(capturing(originalOut, "stdout"));
         System.setErr(capturing(originalErr, "stderr"));
-        runtime = LocalRuntimeUnderTest.start();
+        runtime = LocalRuntimeUnderTest.start(hosting);
         api = new PublicApiClient(runtime.apiBaseUri());
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         try {
             if (runtime != null) {
                 runtime.close();
             }
         } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
+            if (originalOut != null) {
+                System.setOut(originalOut);
+                System.setErr(originalErr);
+            }
         }
     }
 
+    /** The functions in this JVM: they log through the runtime's SLF4J binding, from their container threads. */
     @Test
-    void aReportersJourneyAndTheStaffLookUpLeaveNoPersonalDataInAnyLogLine() throws Exception {
+    void inProcessTheJourneyAndTheStaffLookUpLeaveNoPersonalDataInAnyLogLine() throws Exception {
+        captureEverythingThenStart(RuntimeOptions.FunctionHosting.IN_PROCESS);
+
+        List<PersonalDataScan.Line> lines = journeyAndStaffLookUp();
+
+        assertThat(lines).as("what the functions' own threads logged")
+                .anySatisfy(line -> assertThat(line.source()).endsWith(" lambda-ProcessorFunction-1"))
+                .anySatisfy(line -> assertThat(line.source()).endsWith(" lambda-NotifierFunction-1"));
+        assertNoPersonalData(lines);
+    }
+
+    /**
+     * Every function instance its own JVM from its deployment artifact, as {@code ./run-local} runs them: their
+     * lines are the artifacts' JSON log lines and metric documents, as CloudWatch Logs would receive them.
+     */
+    @Test
+    void asProcessesFromTheirArtifactsTheJourneyAndTheStaffLookUpLeaveNoPersonalDataInAnyLogLine() throws Exception {
+        captureEverythingThenStart(RuntimeOptions.FunctionHosting.PROCESSES);
+
+        List<PersonalDataScan.Line> lines = journeyAndStaffLookUp();
+
+        assertThat(lines).as("the functions' JSON log lines")
+                .anySatisfy(line -> assertThat(line.text()).startsWith("[ProcessorFunction] {").contains("\"level\""))
+                .anySatisfy(line -> assertThat(line.text()).startsWith("[NotifierFunction] {").contains("\"level\""))
+                .anySatisfy(line -> assertThat(line.text()).startsWith("[AdminFunction] "));
+        assertNoPersonalData(lines);
+    }
+
+    /** Submit, stored, acknowledged, status; then staff search by email and by phone and open it. */
+    private List<PersonalDataScan.Line> journeyAndStaffLookUp() throws Exception {
         String report = """
                 {"reporter":{"name":"%s","email":"%s","phone":"%s","accountRef":"%s"},
                  "locale":"en","service":"music","category":"paid-subscription",
@@ -116,10 +149,11 @@ class NoPersonalDataInLogsIT {
         List<PersonalDataScan.Line> lines = new ArrayList<>(LINES);
         assertThat(lines).as("lines captured").hasSizeGreaterThan(20)
                 .anySatisfy(line -> assertThat(line.text()).contains(reportId))
-                // what the functions' own threads logged, and the platform lines of the staff look-up
-                .anySatisfy(line -> assertThat(line.source()).endsWith(" lambda-ProcessorFunction-1"))
-                .anySatisfy(line -> assertThat(line.source()).endsWith(" lambda-NotifierFunction-1"))
                 .anySatisfy(line -> assertThat(line.text()).startsWith("[AdminApi] GET /v1/admin/reports/search"));
+        return lines;
+    }
+
+    private static void assertNoPersonalData(List<PersonalDataScan.Line> lines) {
         assertThat(PersonalDataScan.of(NAME, EMAIL, PHONE, ACCOUNT, WORDS).findings(lines))
                 .as("log lines that carry the reporter's personal data (of " + lines.size() + " lines)").isEmpty();
     }
