@@ -121,6 +121,7 @@ const DICTIONARY = {
     'audit.action.DOCUMENTS_REQUESTED': 'documents requested', 'audit.action.DOCUMENTS_OVERDUE': 'documents overdue',
     'audit.action.MARKED_DUPLICATE': 'marked duplicate', 'audit.action.UNMARKED_DUPLICATE': 'unmarked duplicate',
     'audit.action.REOPENED': 'reopened', 'audit.action.REDRIVEN': 'redriven',
+    'audit.action.PERSONAL_DATA_ERASED': 'personal data erased',
     'job.skipped': '{skipped} skipped',
   },
   ko: {
@@ -244,6 +245,7 @@ const DICTIONARY = {
     'audit.action.DOCUMENTS_REQUESTED': '서류 요청', 'audit.action.DOCUMENTS_OVERDUE': '서류 기한 경과',
     'audit.action.MARKED_DUPLICATE': '중복 표시', 'audit.action.UNMARKED_DUPLICATE': '중복 해제',
     'audit.action.REOPENED': '다시 열림', 'audit.action.REDRIVEN': '재처리',
+    'audit.action.PERSONAL_DATA_ERASED': '개인정보 파기',
     'job.skipped': '{skipped}건 건너뜀',
   },
 };

@@ -10,6 +10,7 @@ import dev.damagedesk.localaws.template.SqsEventSource;
 import dev.damagedesk.localruntime.function.FunctionLogLines;
 import dev.damagedesk.localruntime.function.InProcessOutput;
 import dev.damagedesk.localruntime.function.LambdaFunction;
+import dev.damagedesk.localruntime.faults.LocalFaults;
 import dev.damagedesk.localruntime.function.LocalFunction;
 import dev.damagedesk.localruntime.function.SharedEnvironment;
 import dev.damagedesk.localruntime.function.process.FunctionArtifacts;
@@ -141,6 +142,7 @@ public final class LocalRuntime {
         LocalCloud cloud = LocalCloud.start(options.repositoryRoot(), options.dataDir(), options.parameterOverrides());
         // the functions' Lambda API calls (the surge controller's UpdateEventSourceMapping) reach the pollers here
         LocalLambdaApi lambdaApi = LocalLambdaApi.start();
+        Optional<LocalFaults> faults = Optional.empty();
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
         Path scratch = null;
         List<SqsEventSourcePoller> pollers = new ArrayList<>();
@@ -149,23 +151,32 @@ public final class LocalRuntime {
         Runnable restoreProperties = () -> { };
         try {
             SamTemplate template = cloud.template();
+            if (options.faultInjection()) {
+                faults = Optional.of(LocalFaults.start(cloud.aws(), template.functions().stream()
+                        .map(FunctionSpec::logicalId).collect(Collectors.toSet()), System.nanoTime()));
+            }
+            Map<String, String> endpointOverrides = faults.map(LocalFaults::endpointOverrides).orElse(Map.of());
             if (processes) {
                 scratch = Files.createTempDirectory("damagedesk-lambda-");
                 for (FunctionSpec spec : template.functions()) {
                     functions.put(spec.logicalId(), new ProcessFunction(artifacts.launch(spec,
-                            template.functionProperties(spec.logicalId()), functionEnvironment(cloud, lambdaApi, spec.logicalId()), scratch),
+                            template.functionProperties(spec.logicalId()), functionEnvironment(cloud, lambdaApi, spec.logicalId(), endpointOverrides), scratch),
                             containersFor(spec), listeners));
                 }
             } else {
                 for (FunctionSpec spec : template.functions()) {
                     functions.put(spec.logicalId(), new LocalFunction(spec, containersFor(spec))); // loads, does not initialise
                 }
-                Runnable restoreEnvironment = applyEnvironments(cloud, lambdaApi, template);
+                Runnable restoreEnvironment = applyEnvironments(cloud, lambdaApi, template, endpointOverrides);
                 InProcessOutput output = InProcessOutput.install((function, line) -> listeners.forEach(listener -> listener.line(function, line)));
                 restoreProperties = () -> {
                     output.close();
                     restoreEnvironment.run();
                 };
+            }
+            if (faults.isPresent()) {
+                LocalFaults local = faults.get();
+                functions.replaceAll((logicalId, function) -> local.wrap(function));
             }
             for (FunctionSpec spec : template.functions()) {
                 for (SqsEventSource source : spec.sqsEventSources()) {
@@ -173,6 +184,9 @@ public final class LocalRuntime {
                             cloud.resources().queueUrl(source.queueLogicalId()), cloud.resources().queueArn(source.queueLogicalId()),
                             functions.get(spec.logicalId()), options.failedMessageVisibilitySeconds(),
                             SqsEventSourcePoller.DEFAULT_CONCURRENCY_CAP);
+                    if (faults.isPresent()) {
+                        poller.deliverTwice(faults.get().injection()::duplicatesOf);
+                    }
                     pollers.add(poller);
                     lambdaApi.register(cloud.resources().functionName(spec.logicalId()),
                             cloud.resources().functionArn(spec.logicalId()),
@@ -206,7 +220,7 @@ public final class LocalRuntime {
             schedules = new ScheduledEvents(template.functions(), functions, java.time.Clock.systemUTC());
             schedules.start();
             RunningRuntime runtime = new RunningRuntime(cloud, functions, pollers, gateways, restoreProperties, adminPage,
-                    schedules, listeners, scratch, metrics, lambdaApi);
+                    schedules, listeners, scratch, metrics, lambdaApi, faults);
             Map<String, Object> health = health(runtime);
             gateways.values().forEach(gateway -> gateway.ready(() -> withMetrics(health, metrics)));
             return runtime;
@@ -215,6 +229,7 @@ public final class LocalRuntime {
                 schedules.close();
             }
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
+            faults.ifPresent(LocalFaults::close);
             lambdaApi.close();
             restoreProperties.run();
             RunningRuntime.deleteScratch(scratch);
@@ -224,6 +239,7 @@ public final class LocalRuntime {
                 schedules.close();
             }
             RunningRuntime.stopAll(gateways.values(), pollers, functions.values(), cloud);
+            faults.ifPresent(LocalFaults::close);
             lambdaApi.close();
             restoreProperties.run();
             RunningRuntime.deleteScratch(scratch);
@@ -267,10 +283,11 @@ public final class LocalRuntime {
      *
      * @return puts the system properties back as they were
      */
-    private static Runnable applyEnvironments(LocalCloud cloud, LocalLambdaApi lambdaApi, SamTemplate template) {
+    private static Runnable applyEnvironments(LocalCloud cloud, LocalLambdaApi lambdaApi, SamTemplate template,
+                                              Map<String, String> endpointOverrides) {
         Map<String, Map<String, String>> byFunction = new LinkedHashMap<>();
         for (FunctionSpec spec : template.functions()) {
-            byFunction.put(spec.logicalId(), functionEnvironment(cloud, lambdaApi, spec.logicalId()));
+            byFunction.put(spec.logicalId(), functionEnvironment(cloud, lambdaApi, spec.logicalId(), endpointOverrides));
         }
         SharedEnvironment environment = SharedEnvironment.merge(byFunction);
         List<String> endpoints = environment.overriddenEndpoints(System::getenv);
@@ -288,9 +305,11 @@ public final class LocalRuntime {
     }
 
     /** The template's environment of a function, the emulators' endpoints and the local Lambda API's. */
-    private static Map<String, String> functionEnvironment(LocalCloud cloud, LocalLambdaApi lambdaApi, String logicalId) {
+    private static Map<String, String> functionEnvironment(LocalCloud cloud, LocalLambdaApi lambdaApi, String logicalId,
+                                                          Map<String, String> endpointOverrides) {
         Map<String, String> environment = new LinkedHashMap<>(cloud.functionEnvironment(logicalId));
         environment.putAll(lambdaApi.clientProperties());
+        endpointOverrides.forEach(environment::replace); // the fault proxies, with --fault-injection
         return environment;
     }
 
@@ -350,6 +369,7 @@ public final class LocalRuntime {
         cloud.template().tables().forEach(table -> tables.put(table.logicalId(), cloud.resources().tableName(table.logicalId())));
         health.put("tables", tables);
         health.put("functions", List.copyOf(runtime.functions().keySet()));
+        runtime.faults().ifPresent(faults -> health.put("faults", faults.controlEndpoint().toString()));
         return Map.copyOf(health);
     }
 
@@ -414,6 +434,9 @@ public final class LocalRuntime {
                 "  %-14s failed messages are retried after %d s, not after the queue's VisibilityTimeout (local only)%n",
                 "Retries", seconds)));
         text.append(String.format("  %-14s %s%n", "Data", options.dataDir().map(dir -> "kept in " + dir).orElse("in memory, nothing kept")));
+        runtime.faults().ifPresent(faults -> text.append(String.format(
+                "  %-14s %s  (local only: GET shows the faults; DynamoDB and SES calls go through its proxies)%n",
+                "Faults", faults.controlEndpoint())));
         List<String> unemulated = wrap(List.copyOf(template.unemulatedResources().keySet()), 80);
         for (int i = 0; i < unemulated.size(); i++) {
             text.append(String.format("  %-14s %s%n", i == 0 ? "Not emulated" : "", unemulated.get(i)));

@@ -3,6 +3,7 @@ package dev.damagedesk.localruntime;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localruntime.function.FunctionLogLines;
 import dev.damagedesk.localruntime.function.LambdaFunction;
+import dev.damagedesk.localruntime.faults.LocalFaults;
 import dev.damagedesk.localruntime.gateway.HttpApiGateway;
 import dev.damagedesk.localruntime.metrics.EmfMetrics;
 import dev.damagedesk.localruntime.lambdaapi.LocalLambdaApi;
@@ -42,12 +43,14 @@ public final class RunningRuntime implements AutoCloseable {
     private final java.util.Optional<URI> adminPageUri;
     private final ScheduledEvents schedules;
     private final LocalLambdaApi lambdaApi;
+    private final java.util.Optional<LocalFaults> faults;
     private boolean closed;
 
     RunningRuntime(LocalCloud cloud, Map<String, LambdaFunction> functions, List<SqsEventSourcePoller> pollers,
                    Map<String, HttpApiGateway> gateways, Runnable restoreProperties, java.util.Optional<URI> adminPageUri,
                    ScheduledEvents schedules, List<FunctionLogLines> logListeners, Path scratch, EmfMetrics metrics,
-                   LocalLambdaApi lambdaApi) {
+                   LocalLambdaApi lambdaApi, java.util.Optional<LocalFaults> faults) {
+        this.faults = faults;
         this.metrics = metrics;
         this.lambdaApi = lambdaApi;
         this.logListeners = logListeners;
@@ -97,6 +100,11 @@ public final class RunningRuntime implements AutoCloseable {
         return cloud;
     }
 
+    /** With {@code --fault-injection}: the faults to inject, their control API and proxies. */
+    public java.util.Optional<LocalFaults> faults() {
+        return faults;
+    }
+
     /** The Embedded Metric Format documents the functions wrote, summed up per metric for the last minute. */
     public EmfMetrics metrics() {
         return metrics;
@@ -127,6 +135,7 @@ public final class RunningRuntime implements AutoCloseable {
         closed = true;
         schedules.close();
         stopAll(gateways.values(), pollers, functions.values(), cloud);
+        faults.ifPresent(LocalFaults::close);
         lambdaApi.close();
         restoreProperties.run();
         deleteScratch(scratch);

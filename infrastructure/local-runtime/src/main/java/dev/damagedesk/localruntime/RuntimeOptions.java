@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  * @param parameterOverrides             template parameters to use instead of their defaults
  * @param functionHosting                how the functions run: each instance its own JVM from the function's artifact
  *                                       (as on Lambda, the command line's default) or all handlers in this JVM
+ * @param faultInjection                 local only: the functions' DynamoDB and SES calls go through fault proxies and
+ *                                       a control API on its own port injects faults (never deployed)
  */
 public record RuntimeOptions(
         Path repositoryRoot,
@@ -29,7 +31,8 @@ public record RuntimeOptions(
         Optional<Path> dataDir,
         OptionalInt failedMessageVisibilitySeconds,
         Map<String, String> parameterOverrides,
-        FunctionHosting functionHosting) {
+        FunctionHosting functionHosting,
+        boolean faultInjection) {
 
     public static final int DEFAULT_PORT = 3000;
 
@@ -56,6 +59,7 @@ public record RuntimeOptions(
     static final String USAGE = String.join("\n",
             "Usage: ./run-local [--port N] [--data-dir DIR] [--failed-message-visibility SECONDS]",
             "                   [--parameter-overrides KEY=VALUE[,KEY=VALUE...]] [--functions processes|in-process]",
+            "                   [--fault-injection]",
             "",
             "Runs DamageDesk's functions the way Lambda and API Gateway invoke them, against local emulators,",
             "wired from template.yaml.",
@@ -69,6 +73,9 @@ public record RuntimeOptions(
             "  --functions processes|in-process  processes (default): every function instance is its own JVM started",
             "                                    from the function's built artifact, behind a local Lambda Runtime API;",
             "                                    in-process: all handlers in this JVM (faster to start, less like Lambda)",
+            "  --fault-injection                 local only: serve a fault control API (printed at start) that makes",
+            "                                    functions fail or time out, SQS deliver twice, DynamoDB and SES calls",
+            "                                    fail or wait, and stops and restarts emulators (needs --data-dir)",
             "  --help                            this text");
 
     public RuntimeOptions {
@@ -87,7 +94,7 @@ public record RuntimeOptions(
     /** Options with the functions hosted in this JVM ({@link FunctionHosting#IN_PROCESS}), as most tests run them. */
     public RuntimeOptions(Path repositoryRoot, int port, Optional<Path> dataDir, OptionalInt failedMessageVisibilitySeconds,
                           Map<String, String> parameterOverrides) {
-        this(repositoryRoot, port, dataDir, failedMessageVisibilitySeconds, parameterOverrides, FunctionHosting.IN_PROCESS);
+        this(repositoryRoot, port, dataDir, failedMessageVisibilitySeconds, parameterOverrides, FunctionHosting.IN_PROCESS, false);
     }
 
     /**
@@ -99,27 +106,38 @@ public record RuntimeOptions(
     }
 
     public RuntimeOptions withFunctionHosting(FunctionHosting hosting) {
-        return new RuntimeOptions(repositoryRoot, port, dataDir, failedMessageVisibilitySeconds, parameterOverrides, hosting);
+        return new RuntimeOptions(repositoryRoot, port, dataDir, failedMessageVisibilitySeconds, parameterOverrides, hosting, faultInjection);
+    }
+
+    /** Options with fault injection on, as {@code --fault-injection} sets it. */
+    public RuntimeOptions withFaultInjection() {
+        return new RuntimeOptions(repositoryRoot, port, dataDir, failedMessageVisibilitySeconds, parameterOverrides, functionHosting, true);
+    }
+
+    /** Options as they are in every other respect, for a record that has more components than its callers name. */
+    public RuntimeOptions(Path repositoryRoot, int port, Optional<Path> dataDir, OptionalInt failedMessageVisibilitySeconds,
+                          Map<String, String> parameterOverrides, FunctionHosting functionHosting) {
+        this(repositoryRoot, port, dataDir, failedMessageVisibilitySeconds, parameterOverrides, functionHosting, false);
     }
 
     public RuntimeOptions withRepositoryRoot(Path root) {
-        return new RuntimeOptions(root, port, dataDir, failedMessageVisibilitySeconds, parameterOverrides, functionHosting);
+        return new RuntimeOptions(root, port, dataDir, failedMessageVisibilitySeconds, parameterOverrides, functionHosting, faultInjection);
     }
 
     public RuntimeOptions withPort(int newPort) {
-        return new RuntimeOptions(repositoryRoot, newPort, dataDir, failedMessageVisibilitySeconds, parameterOverrides, functionHosting);
+        return new RuntimeOptions(repositoryRoot, newPort, dataDir, failedMessageVisibilitySeconds, parameterOverrides, functionHosting, faultInjection);
     }
 
     public RuntimeOptions withDataDir(Path dir) {
-        return new RuntimeOptions(repositoryRoot, port, Optional.of(dir), failedMessageVisibilitySeconds, parameterOverrides, functionHosting);
+        return new RuntimeOptions(repositoryRoot, port, Optional.of(dir), failedMessageVisibilitySeconds, parameterOverrides, functionHosting, faultInjection);
     }
 
     public RuntimeOptions withFailedMessageVisibilitySeconds(int seconds) {
-        return new RuntimeOptions(repositoryRoot, port, dataDir, OptionalInt.of(seconds), parameterOverrides, functionHosting);
+        return new RuntimeOptions(repositoryRoot, port, dataDir, OptionalInt.of(seconds), parameterOverrides, functionHosting, faultInjection);
     }
 
     public RuntimeOptions withParameterOverrides(Map<String, String> overrides) {
-        return new RuntimeOptions(repositoryRoot, port, dataDir, failedMessageVisibilitySeconds, overrides, functionHosting);
+        return new RuntimeOptions(repositoryRoot, port, dataDir, failedMessageVisibilitySeconds, overrides, functionHosting, faultInjection);
     }
 
     /**
@@ -136,6 +154,7 @@ public record RuntimeOptions(
         OptionalInt visibility = OptionalInt.empty();
         Map<String, String> overrides = new LinkedHashMap<>();
         FunctionHosting hosting = FunctionHosting.PROCESSES;
+        boolean faultInjection = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -155,6 +174,7 @@ public record RuntimeOptions(
                         visibility = OptionalInt.of(integer(name, value != null ? value : next(args, ++i, name)));
                 case "--parameter-overrides" -> overrides.putAll(overrides(value != null ? value : next(args, ++i, name)));
                 case "--functions" -> hosting = FunctionHosting.parse(value != null ? value : next(args, ++i, name));
+                case "--fault-injection" -> faultInjection = true;
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
@@ -162,7 +182,7 @@ public record RuntimeOptions(
             String fromEnvironment = environment.get("PORT");
             port = fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_PORT : integer("PORT", fromEnvironment);
         }
-        return Optional.of(new RuntimeOptions(repositoryRoot.get(), port, dataDir, visibility, overrides, hosting));
+        return Optional.of(new RuntimeOptions(repositoryRoot.get(), port, dataDir, visibility, overrides, hosting, faultInjection));
     }
 
     private static String next(String[] args, int index, String option) {

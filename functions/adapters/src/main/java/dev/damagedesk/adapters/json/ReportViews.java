@@ -89,6 +89,8 @@ public final class ReportViews {
         typed.put("description", submission.description());
         typed.put("amountClaimedKrw", submission.amountClaimedKrw());
         body.put("submission", typed);
+        // Erased: the reporter's fields and the description read as the marker (docs/admin-api.md, Erasure).
+        body.put("personalDataErased", report.personalDataErased());
         if (report.decision() != null) {
             Map<String, Object> decision = decisionDetail(report.decision());
             decision.put("explanationKo", report.decision().explanationKo());

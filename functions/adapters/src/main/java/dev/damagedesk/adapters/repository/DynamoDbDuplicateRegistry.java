@@ -5,6 +5,7 @@ import static dev.damagedesk.adapters.repository.Attributes.s;
 import static dev.damagedesk.adapters.repository.Attributes.string;
 
 import dev.damagedesk.application.port.ContactIndex;
+import dev.damagedesk.application.port.IdentityIndexes;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.risk.DuplicateRegistry;
 import java.time.Clock;
@@ -23,9 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * Which report first claimed a reporter identity for a service of an incident, and how many reports each
  * identity sent. One conditional put per claim: the first report wins, the same report claiming again (a
  * redelivery) is told it is first, any other is linked to it as a duplicate. Report counts are kept as a
- * set of report ids, so a redelivered report is not counted twice.
+ * set of report ids, so a redelivered report is not counted twice. Erasure ({@link #forget}) takes a report out of
+ * both: its id out of the key's set (and the item away once the set is empty), its claim deleted if it holds it.
  */
-public final class DynamoDbDuplicateRegistry implements DuplicateRegistry, ContactIndex {
+public final class DynamoDbDuplicateRegistry implements DuplicateRegistry, ContactIndex, IdentityIndexes {
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -44,11 +46,14 @@ public final class DynamoDbDuplicateRegistry implements DuplicateRegistry, Conta
         return clock.instant().plus(retention);
     }
 
+    private static Map<String, AttributeValue> claimKey(String incidentId, String service, String identityKey) {
+        return Map.of(ReportKeys.PK, s("IDENTITY#" + incidentId + "#" + service + "#" + identityKey),
+                ReportKeys.SK, s("CLAIM"));
+    }
+
     @Override
     public Optional<ReportId> claim(String incidentId, String service, String identityKey, ReportId reportId) {
-        Map<String, AttributeValue> key = Map.of(
-                ReportKeys.PK, s("IDENTITY#" + incidentId + "#" + service + "#" + identityKey),
-                ReportKeys.SK, s("CLAIM"));
+        Map<String, AttributeValue> key = claimKey(incidentId, service, identityKey);
         try {
             dynamoDb.putItem(put -> put.tableName(tableName)
                     .item(Map.of(ReportKeys.PK, key.get(ReportKeys.PK), ReportKeys.SK, key.get(ReportKeys.SK),
@@ -95,5 +100,36 @@ public final class DynamoDbDuplicateRegistry implements DuplicateRegistry, Conta
                         ":expires", n(expiresAt().getEpochSecond())))
                 .returnValues(ReturnValue.UPDATED_NEW)).attributes();
         return updated.get("reportIds").ss().size();
+    }
+
+    /**
+     * Three conditional single-item writes, each a no-op when there is nothing to do: the report's id out of the
+     * key's {@code CONTACT#} set (only if the item exists: an update would create it), that item deleted once no
+     * report is left in it (its key is derived from the contact), the key's claim deleted if this report holds it.
+     */
+    @Override
+    public void forget(String incidentId, String service, String identityKey, ReportId reportId) {
+        Map<String, AttributeValue> contact = contactKey(incidentId, identityKey);
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tableName).key(contact)
+                    .updateExpression("DELETE reportIds :id")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(java.util.List.of(reportId.value())))));
+        } catch (ConditionalCheckFailedException noItem) {
+            // nothing was recorded under this key
+        }
+        try {
+            dynamoDb.deleteItem(delete -> delete.tableName(tableName).key(contact)
+                    .conditionExpression("attribute_not_exists(reportIds)"));
+        } catch (ConditionalCheckFailedException otherReportsLeft) {
+            // the key still leads to other reports of the contact, which are not erased
+        }
+        try {
+            dynamoDb.deleteItem(delete -> delete.tableName(tableName).key(claimKey(incidentId, service, identityKey))
+                    .conditionExpression("reportId = :id")
+                    .expressionAttributeValues(Map.of(":id", s(reportId.value()))));
+        } catch (ConditionalCheckFailedException claimedByAnother) {
+            // another report holds the claim (or none does): it is not this report's to release
+        }
     }
 }

@@ -97,6 +97,18 @@ public final class DynamoDbReportStore implements ReportStore, RecentReports {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(stored(item));
     }
 
+    /**
+     * Whether the report's personal data was erased, from one projected read (the reporter's email only):
+     * for the notifier, which must not send to an erased address queued before the erasure. False for a report not
+     * stored.
+     */
+    public boolean personalDataErased(ReportId id) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName)
+                .key(ReportKeys.reportKey(id)).consistentRead(true)
+                .projectionExpression(ReportItems.REPORTER_EMAIL)).item();
+        return item != null && ReportItems.personalDataErased(item);
+    }
+
     /** One BatchGetItem per 100 ids (its limit), repeated for the keys DynamoDB leaves unprocessed. */
     @Override
     public List<StoredReport> findAll(Collection<ReportId> ids) {

@@ -36,7 +36,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class ReportItems {
 
+    /** The attribute of the reporter's email, which holds {@link Reporter#ERASED} once the data is erased. */
+    static final String REPORTER_EMAIL = "reporterEmail";
+
     private ReportItems() {
+    }
+
+    /** Whether an item (or a projection of it holding {@link #REPORTER_EMAIL}) is of an erased report. */
+    static boolean personalDataErased(Map<String, AttributeValue> item) {
+        return optionalString(item, REPORTER_EMAIL).map(Reporter.ERASED::equals).orElse(false);
     }
 
     /** The item of a stored report: {@code report} at {@code version}, carrying that version's audit entry. */
@@ -75,7 +83,7 @@ final class ReportItems {
         item.put("reporterType", s(submission.reporterType().code()));
         item.put("locale", s(submission.language().code()));
         item.put("reporterName", s(reporter.name()));
-        item.put("reporterEmail", s(reporter.email()));
+        item.put(REPORTER_EMAIL, s(reporter.email()));
         if (reporter.phone() != null) {
             item.put("reporterPhone", s(reporter.phone()));
         }
@@ -121,7 +129,7 @@ final class ReportItems {
     static Report fromItem(Map<String, AttributeValue> item) {
         Reporter reporter = new Reporter(
                 string(item, "reporterName"),
-                string(item, "reporterEmail"),
+                string(item, REPORTER_EMAIL),
                 optionalString(item, "reporterPhone").orElse(null),
                 optionalString(item, "accountRef").orElse(null));
         ReportSubmission submission = new ReportSubmission(

@@ -21,6 +21,7 @@ import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.application.staff.BulkDecisions;
 import dev.damagedesk.application.staff.DashboardFigures;
 import dev.damagedesk.application.staff.DeadLetters;
+import dev.damagedesk.application.staff.EraseReporterData;
 import dev.damagedesk.application.staff.FilterTally;
 import dev.damagedesk.application.staff.InvalidDecisionException;
 import dev.damagedesk.application.staff.ReportDetails.ReportDetail;
@@ -29,6 +30,7 @@ import dev.damagedesk.application.staff.StaffJob;
 import dev.damagedesk.domain.audit.AuditChain;
 import dev.damagedesk.domain.detection.DetectedIncident;
 import dev.damagedesk.domain.detection.DetectionState;
+import dev.damagedesk.domain.privacy.ErasureReason;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.surge.SurgeMode;
 import dev.damagedesk.domain.report.ReportId;
@@ -72,6 +74,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final String DETAIL = "GET /v1/admin/reports/{reportId}";
     static final String DECIDE = "POST /v1/admin/reports/{reportId}/decisions";
     static final String AUDIT = "GET /v1/admin/reports/{reportId}/audit";
+    static final String ERASE = "POST /v1/admin/reports/{reportId}/erasure";
     static final String BULK = "POST /v1/admin/bulk-decisions";
     static final String EXPORT = "POST /v1/admin/exports";
     static final String JOB = "GET /v1/admin/jobs/{jobId}";
@@ -144,6 +147,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case DETAIL -> detail(actor, pathId(event), language);
                 case DECIDE -> decide(actor, event, language);
                 case AUDIT -> audit(actor, pathId(event), language);
+                case ERASE -> erase(actor, event, language);
                 case BULK -> bulk(actor, event, language);
                 case EXPORT -> export(actor, event, language);
                 case JOB -> job(actor, event, language);
@@ -305,6 +309,37 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             throw new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND));
         } catch (InvalidDecisionException invalid) {
             throw new BadRequest(400, invalid.errors());
+        }
+        return detail(actor, id, language);
+    }
+
+    /** A supervisor erases the reporter's personal data: {@code {reason, version}} → the erased report's detail. */
+    private APIGatewayV2HTTPResponse erase(Actor actor, APIGatewayV2HTTPEvent event, Language language) {
+        requireRole(actor, StaffRole.SUPERVISOR);
+        ReportId id = pathId(event);
+        Map<String, Object> body = body(event);
+        List<FieldError> errors = new ArrayList<>();
+        unknownFields(body, Set.of("reason", "version"), "", errors);
+        Optional<ErasureReason> reason = body.get("reason") instanceof String code ? ErasureReason.fromCode(code)
+                : Optional.empty();
+        if (body.get("reason") == null) {
+            errors.add(AdminResponses.required("reason"));
+        } else if (reason.isEmpty()) {
+            errors.add(new FieldError("reason", ErrorCodes.NOT_ALLOWED, "reason must be REQUEST or RETENTION_ENDED.",
+                    "reason 값은 REQUEST 또는 RETENTION_ENDED여야 합니다."));
+        }
+        Long version = wholeNumber(body, "version", true, 1, errors);
+        if (!errors.isEmpty()) {
+            throw new BadRequest(400, errors);
+        }
+        EraseReporterData.Result result;
+        try {
+            result = services.erasure().erase(id, version, reason.get(), actor);
+        } catch (StaleReportException stale) {
+            throw new BadRequest(409, List.of(AdminResponses.STALE_VERSION));
+        }
+        if (result instanceof EraseReporterData.NotFound) {
+            throw new BadRequest(404, List.of(AdminResponses.REPORT_NOT_FOUND));
         }
         return detail(actor, id, language);
     }

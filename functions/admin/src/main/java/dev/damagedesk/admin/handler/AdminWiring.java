@@ -16,7 +16,6 @@ import dev.damagedesk.application.audit.VerifyAuditChain;
 import dev.damagedesk.application.incident.DecideDetectedIncident;
 import dev.damagedesk.application.incident.IncidentLedgers;
 import dev.damagedesk.application.incident.PolicyVersions;
-import dev.damagedesk.application.port.ContactIndex;
 import dev.damagedesk.application.port.Measurements;
 import dev.damagedesk.application.port.MessageQueues;
 import dev.damagedesk.application.port.ReportStore;
@@ -24,6 +23,7 @@ import dev.damagedesk.application.port.StaleReportException;
 import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.application.staff.DashboardFigures;
 import dev.damagedesk.application.staff.DeadLetters;
+import dev.damagedesk.application.staff.EraseReporterData;
 import dev.damagedesk.application.staff.ReportDetails;
 import dev.damagedesk.application.staff.StaffQueue;
 import dev.damagedesk.domain.audit.AuditAction;
@@ -41,7 +41,8 @@ final class AdminWiring {
     static AdminServices services(FunctionEnvironment environment, Measurements measurements) {
         StaffWiring.Shared shared = StaffWiring.shared(environment, measurements);
         DynamoDbClient dynamoDb = shared.dynamoDb();
-        ContactIndex contacts = new DynamoDbDuplicateRegistry(dynamoDb, shared.table(), shared.retention(), shared.clock());
+        DynamoDbDuplicateRegistry contacts = new DynamoDbDuplicateRegistry(dynamoDb, shared.table(), shared.retention(),
+                shared.clock());
         MessageQueues queues = new SqsMessageQueues(shared.sqs(), SqsMessageQueues.parse(environment.required("MONITORED_QUEUES")));
         StoredIncidentRecords records = new StoredIncidentRecords(new IncidentStore(dynamoDb, shared.table()), shared.incidents());
         SqsRescorePages rescorePages = new SqsRescorePages(new MessageQueue(shared.sqs(), environment.required("RESCORE_QUEUE_URL")));
@@ -61,7 +62,8 @@ final class AdminWiring {
                 shared.clock(), shared.limit(), environment.required("ACTIVE_INCIDENT_ID"),
                 new DecideDetectedIncident(shared.detected(), records, id -> shared.incidents().activePolicy(id).policy(),
                         work.outageNotices(), shared.clock(), operations),
-                work.outageNotices(), operations);
+                work.outageNotices(), operations, new EraseReporterData(shared.reports(), shared.changes(), contacts,
+                identityKeys));
     }
 
     /** A REDRIVEN entry: the report unchanged at its next version; another writer in between means read again. */

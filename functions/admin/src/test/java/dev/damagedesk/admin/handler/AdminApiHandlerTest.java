@@ -39,6 +39,7 @@ import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.application.staff.BulkDecisions;
 import dev.damagedesk.application.staff.DashboardFigures;
 import dev.damagedesk.application.staff.DeadLetters;
+import dev.damagedesk.application.staff.EraseReporterData;
 import dev.damagedesk.application.staff.ExportJobs;
 import dev.damagedesk.application.staff.JobPage;
 import dev.damagedesk.application.staff.ReportDetails;
@@ -130,7 +131,9 @@ class AdminApiHandlerTest {
                 new IncidentLedgers(incidents, clock), new PolicyVersions(incidents, rescorePages::add, clock),
                 clock, 100_000, StaffFixtures.INCIDENT,
                 new DecideDetectedIncident(detected, incidents, id -> new PolicyCatalog().latest(id), fanOut, clock,
-                        operations), fanOut, operations);
+                        operations), fanOut, operations,
+                new EraseReporterData(store, new ReportChanges(store, fixtures.trail, Duration.ofDays(1095), clock),
+                        fixtures.contacts, dev.damagedesk.application.testing.UseCaseFixtures.IDENTITY_KEYS));
     }
 
     @ParameterizedTest
@@ -325,6 +328,100 @@ class AdminApiHandlerTest {
 
         assertThat(handle(event).getStatusCode()).isEqualTo(200);
         assertThat(fixtures.store.find(report.report().id()).orElseThrow().lastEntry().reason()).isEqualTo("영수증 확인");
+    }
+
+    // ------------------------------------------------------------------ erasure
+
+    /** A report stored through ReportChanges (a real hash chain), in review, from minji@example.com. */
+    private StoredReport chainedReport() {
+        StaffFixtures other = new StaffFixtures();
+        StoredReport template = other.stored(0, ReportStatus.NEEDS_REVIEW, 1_000, "minji@example.com",
+                "010-1234-5678", "김민지 010-1234-5678 환불 부탁", null);
+        StoredReport stored = new ReportChanges(fixtures.store, fixtures.trail, Duration.ofDays(1095), clock)
+                .store(template.report(), StaffFixtures.PROCESSOR, AuditAction.SCORED).report();
+        fixtures.contacts.add(stored.report());
+        return stored;
+    }
+
+    private static APIGatewayV2HTTPEvent erasureEvent(StoredReport report, String body, String groups) {
+        APIGatewayV2HTTPEvent event = withGroups(EventLoader.loadApiGatewayHttpEvent("events/admin-post-erasure.json"),
+                groups);
+        event.setPathParameters(Map.of("reportId", report.report().id().value()));
+        if (body != null) {
+            event.setBody(body);
+        }
+        return event;
+    }
+
+    @Test
+    void aSupervisorErasesTheReportersDataFromTheFixtureAndTheDetailTrailAndSearchShowNoneOfIt() {
+        StoredReport report = chainedReport();
+        APIGatewayV2HTTPEvent search = event("GET /v1/admin/reports/search", null);
+        search.setQueryStringParameters(Map.of("email", "minji@example.com"));
+        assertThat(ids(okBody(handle(search)))).containsExactly(report.report().id().value());
+
+        APIGatewayV2HTTPResponse erased = handle(erasureEvent(report, null, "[supervisor]"));
+        APIGatewayV2HTTPResponse again = handle(erasureEvent(report, null, "[supervisor]"));
+
+        assertThat(erased.getStatusCode()).isEqualTo(200);
+        Map<String, Object> detail = Json.parseObject(erased.getBody());
+        assertThat(detail).containsEntry("version", 2).containsEntry("status", "NEEDS_REVIEW")
+                .containsEntry("personalDataErased", true);
+        assertThat(erased.getBody()).doesNotContain("minji", "김민지", "1234-5678", "환불 부탁");
+        assertThat(detail.get("submission").toString()).contains("name=[erased]", "email=[erased]", "phone=null",
+                "description=[erased]");
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        assertThat(again.getBody()).isEqualTo(erased.getBody());
+        Map<String, Object> audit = okBody(handle(auditEvent(report.report().id().value())));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) audit.get("entries");
+        assertThat(entries).extracting(entry -> entry.get("action")).containsExactly("SCORED", "PERSONAL_DATA_ERASED");
+        assertThat(entries.get(1)).containsEntry("reason", "RETENTION_ENDED")
+                .containsEntry("actor", Map.of("kind", "STAFF", "id", "3e9a1c7b-5d2f-4b6a-8c1d-9e0f1a2b3c4d",
+                        "name", "supervisor@damagedesk.example", "role", "supervisor"));
+        assertThat(audit.get("chain")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("intact", true);
+        assertThat(ids(okBody(handle(search)))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[viewer]", "[reviewer]"})
+    void onlyASupervisorErases(String groups) {
+        StoredReport report = chainedReport();
+
+        APIGatewayV2HTTPResponse refused = handle(erasureEvent(report, null, groups));
+
+        assertThat(refused.getStatusCode()).isEqualTo(403);
+        assertThat(errors(refused)).extracting(error -> error.get("code")).containsExactly("forbidden");
+        assertThat(fixtures.store.find(report.report().id()).orElseThrow().report().personalDataErased()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"reason\":\"REQUEST\"}", "{\"reason\":\"BORED\",\"version\":1}",
+            "{\"reason\":\"request\",\"version\":1}", "{\"reason\":\"REQUEST\",\"version\":0}",
+            "{\"reason\":\"REQUEST\",\"version\":1,\"email\":\"x@y.z\"}", "[1]"})
+    void aMalformedErasureIsA400AndErasesNothing(String body) {
+        StoredReport report = chainedReport();
+
+        APIGatewayV2HTTPResponse response = handle(erasureEvent(report, body, "[supervisor]"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(errors(response)).isNotEmpty().allSatisfy(error -> assertThat(error).containsKeys("field", "code", "message"));
+        assertThat(fixtures.store.find(report.report().id()).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void aStaleVersionIs409AndAnUnknownReportIs404() {
+        StoredReport report = chainedReport();
+
+        APIGatewayV2HTTPResponse stale = handle(erasureEvent(report, "{\"reason\":\"REQUEST\",\"version\":7}", "[supervisor]"));
+        APIGatewayV2HTTPEvent unknownEvent = erasureEvent(report, null, "[supervisor]");
+        unknownEvent.setPathParameters(Map.of("reportId", "01ARZ3NDEKTSV4RRFFQ69G5FAV"));
+
+        assertThat(stale.getStatusCode()).isEqualTo(409);
+        assertThat(errors(stale)).extracting(error -> error.get("code")).containsExactly("stale-version");
+        assertThat(handle(unknownEvent).getStatusCode()).isEqualTo(404);
+        assertThat(fixtures.store.find(report.report().id()).orElseThrow().report().personalDataErased()).isFalse();
     }
 
     @Test

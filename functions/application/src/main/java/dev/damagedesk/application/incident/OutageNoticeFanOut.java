@@ -78,7 +78,8 @@ public final class OutageNoticeFanOut {
                     next = null; // oldest first: every later report is after the window too
                     break;
                 }
-                if (!report.receivedAt().isBefore(window.start())) {
+                // An erased reporter has no address left to be told at.
+                if (!report.receivedAt().isBefore(window.start()) && !report.personalDataErased()) {
                     queued.add(noticeFor(incident, report.submission().reporter().email(),
                             report.submission().reporter().name(), report.submission().language()));
                 }

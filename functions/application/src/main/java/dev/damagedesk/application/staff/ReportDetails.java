@@ -82,7 +82,14 @@ public final class ReportDetails {
                 changes.trailOf(stored), allowedActions.of(actor, stored)));
     }
 
+    /**
+     * The reports linked to this one as duplicates, found through its reporter's identity keys. An erased report has
+     * no keys left (and its links in the contact index are gone): none are listed, though they keep their link.
+     */
     private List<ReportId> duplicatesOf(Report report) {
+        if (report.personalDataErased()) {
+            return List.of();
+        }
         Set<ReportId> candidates = new LinkedHashSet<>();
         for (String key : identityKeys.of(ReporterIdentity.of(report.submission().reporter()))) {
             candidates.addAll(contacts.reportsOf(report.incidentId(), key));

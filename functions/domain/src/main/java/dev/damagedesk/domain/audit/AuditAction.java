@@ -18,5 +18,10 @@ public enum AuditAction {
     UNMARKED_DUPLICATE,
     REOPENED,
     /** A dead-lettered message about this report was sent back to its queue. */
-    REDRIVEN
+    REDRIVEN,
+    /**
+     * A supervisor erased the reporter's personal data; the entry's reason is the {@code ErasureReason} code, its
+     * detail the fields that were replaced (their names, never their values). Status and decision are unchanged.
+     */
+    PERSONAL_DATA_ERASED
 }

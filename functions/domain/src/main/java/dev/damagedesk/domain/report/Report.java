@@ -124,6 +124,20 @@ public record Report(
                 triageReason, riskFlags, duplicateOf, documentsDueBy, policyVersion);
     }
 
+    /**
+     * This report without its reporter's personal data ({@link ReportSubmission#withoutPersonalData()}); status,
+     * decision, triage, flags, duplicate link, deadline and token hash stay as they are.
+     */
+    public Report withoutPersonalData() {
+        return new Report(id, incidentId, submission.withoutPersonalData(), receivedAt, status, decision, tokenHash,
+                triageReason, riskFlags, duplicateOf, documentsDueBy, flaggedUnderPolicy);
+    }
+
+    /** Whether the reporter's personal data was erased from this report. */
+    public boolean personalDataErased() {
+        return submission.reporter().isErased();
+    }
+
     public Optional<ReportId> duplicate() {
         return Optional.ofNullable(duplicateOf);
     }

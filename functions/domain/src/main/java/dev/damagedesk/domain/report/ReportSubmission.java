@@ -32,6 +32,17 @@ public record ReportSubmission(
         Objects.requireNonNull(reporterType, "reporterType");
     }
 
+    /**
+     * This submission without its personal data: the reporter {@link Reporter#erased()} and the description (free
+     * text, which reporters fill with names, numbers and account details) {@link Reporter#ERASED}. What the report
+     * is scored on and counted by stays: language, service, category, window, amount claimed, consent, reporter
+     * type.
+     */
+    public ReportSubmission withoutPersonalData() {
+        return new ReportSubmission(Reporter.erased(), language, service, category, occurredFrom, occurredTo,
+                amountClaimedKrw, Reporter.ERASED, privacyConsent, reporterType);
+    }
+
     /** A submission that states no reporter type: {@link ReporterType#assumedFor(Category)}. */
     public ReportSubmission(Reporter reporter, Language language, String service, Category category,
                             Instant occurredFrom, Instant occurredTo, Long amountClaimedKrw, String description,

@@ -24,6 +24,16 @@ public final class InMemoryDuplicateRegistry implements DuplicateRegistry {
         return first == null || first.equals(reportId) ? Optional.empty() : Optional.of(first);
     }
 
+    /** Removes the key's claim if {@code reportId} holds it (an erased reporter's report); else does nothing. */
+    public void release(String incidentId, String service, String identityKey, ReportId reportId) {
+        firstClaims.remove(new Claim(incidentId, service, identityKey), reportId);
+    }
+
+    /** Whether a report holds the key's claim for the service. */
+    public boolean isClaimed(String incidentId, String service, String identityKey) {
+        return firstClaims.containsKey(new Claim(incidentId, service, identityKey));
+    }
+
     /** How many identity keys have been claimed. */
     public int size() {
         return firstClaims.size();

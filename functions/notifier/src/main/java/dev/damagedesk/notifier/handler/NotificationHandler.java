@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * SQS event source of the notification queue: sends each notice email (acknowledgement, decision, document
  * request) at most once. A send that fails
  * (SES throttling, an outage) is returned as a batch item failure and retried by SQS; after the redrive
- * policy's receives it is parked in the dead-letter queue, where an alarm fires. Nothing is dropped.
+ * policy's receives it is parked in the dead-letter queue, where an alarm fires. Nothing is dropped but a notice
+ * about a report whose personal data was erased, which is never sent.
  */
 public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -49,6 +50,7 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
         AwsClients clients = new AwsClients(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         String table = environment.required("REPORTS_TABLE");
+        DynamoDbReportStore lookups = DynamoDbReportStore.readOnly(dynamoDb, table);
         NoticeDelivery delivery = new NoticeDelivery(
                 new NoticeLedger(dynamoDb, table),
                 new EmailSender(clients.sesV2(), environment.required("SENDER_EMAIL")),
@@ -57,7 +59,8 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
                 clock,
                 telemetry,
                 EmailPace.sleeping(new DynamoDbSendingSlots(dynamoDb, table,
-                        environment.intValue("EMAIL_SEND_RATE_PER_SECOND", 14)), clock, SLOT_WAIT));
+                        environment.intValue("EMAIL_SEND_RATE_PER_SECOND", 14)), clock, SLOT_WAIT),
+                lookups::personalDataErased);
         // The delivery reads its own message format; another delivery holding the claim means: retry later.
         this.batch = new SqsBatch<>("notice", body -> body, body -> {
             NoticeDelivery.Outcome outcome = delivery.deliver(body);
@@ -65,7 +68,6 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
                     ? SqsBatch.Result.retryLater(outcome.name()) : SqsBatch.Result.done(outcome.name());
         });
         // SnapStart: both clients built; a report looked up (a GetItem that finds nothing). No email is sent.
-        DynamoDbReportStore lookups = DynamoDbReportStore.readOnly(dynamoDb, table);
         this.warmUpReads = () -> lookups.find(SnapStartPriming.ABSENT_REPORT);
         this.priming = SnapStartPriming.register("notifier", warmUpReads);
     }

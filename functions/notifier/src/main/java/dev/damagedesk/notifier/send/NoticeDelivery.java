@@ -7,6 +7,8 @@ import dev.damagedesk.adapters.repository.NoticeLedger;
 import dev.damagedesk.application.notice.EmailPace;
 import dev.damagedesk.application.port.Measurements;
 import dev.damagedesk.application.port.OutageNotices;
+import dev.damagedesk.domain.report.ReportId;
+import dev.damagedesk.domain.report.Reporter;
 import dev.damagedesk.notifier.email.AcknowledgementEmail;
 import dev.damagedesk.notifier.email.DecisionEmail;
 import dev.damagedesk.notifier.email.DocumentRequestEmail;
@@ -17,6 +19,7 @@ import dev.damagedesk.notifier.email.OutageNoticeEmail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -24,6 +27,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * Delivers one notice: claim it in the ledger (once per report for the acknowledgement, once per report version
  * for a decision or a document request: {@link NoticeMessage#ledgerKey()}), take a slot of the shared sending rate
  * ({@link EmailPace}), send, record it sent; give the claim back if no slot comes or sending fails.
+ *
+ * <p>A notice carries its recipient's address (the notifier does not read the report back), so one queued, retried
+ * or dead-lettered before the reporter's personal data was erased still holds the address: before claiming, the
+ * report is checked ({@code erased}: one projected read) and a notice about an erased report is dropped unsent.
  */
 public final class NoticeDelivery {
 
@@ -34,7 +41,9 @@ public final class NoticeDelivery {
         /** Another delivery is sending it right now: retry later to find out how that went. */
         BUSY,
         /** The sending rate had no slot for it within the wait: retry later. */
-        DEFERRED
+        DEFERRED,
+        /** The reporter's personal data was erased: not sent, never to be. */
+        ERASED
     }
 
     /** Longer than a send can take: a claim older than this belongs to a sender that died. */
@@ -47,10 +56,13 @@ public final class NoticeDelivery {
     private final Clock clock;
     private final Measurements measurements;
     private final EmailPace pace;
+    private final Predicate<ReportId> erased;
 
+    /** @param erased whether a report's personal data was erased (the report store's projected read) */
     public NoticeDelivery(NoticeLedger ledger, EmailSender sender, MediationRoute mediation, Duration retention,
-                          Clock clock, Measurements measurements, EmailPace pace) {
+                          Clock clock, Measurements measurements, EmailPace pace, Predicate<ReportId> erased) {
         this.pace = pace;
+        this.erased = erased;
         this.ledger = ledger;
         this.sender = sender;
         this.mediation = mediation;
@@ -65,6 +77,9 @@ public final class NoticeDelivery {
         }
         NoticeMessage notice = NoticeMessage.fromJson(messageBody);
         LogKeys.reportId(notice.reportId().value());
+        if (Reporter.ERASED.equals(notice.recipientEmail()) || erased.test(notice.reportId())) {
+            return Outcome.ERASED;
+        }
         Email email = compose(notice);
         return send(NoticeLedger.Key.report(notice.reportId(), notice.ledgerKey()), email, clock.instant(),
                 notice.receivedAt().plus(retention), () -> "notice " + notice.reportId().value() + " " + notice.ledgerKey());

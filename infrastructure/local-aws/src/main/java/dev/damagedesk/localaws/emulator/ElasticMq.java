@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -75,20 +76,28 @@ public final class ElasticMq implements AutoCloseable {
      *                missing; its queues and messages are restored before this returns. In memory when empty.
      */
     public static ElasticMq start(Optional<Path> dataDir) {
+        return start(dataDir, OptionalInt.empty());
+    }
+
+    /**
+     * @param port a fixed port (the fault injection's restart, where clients keep their endpoint); a free one when
+     *             empty
+     */
+    public static ElasticMq start(Optional<Path> dataDir, OptionalInt port) {
         long started = System.nanoTime();
-        ElasticMq elasticMq = dataDir.isPresent() ? startPersistent(dataDir.get()) : startInMemory();
+        ElasticMq elasticMq = dataDir.isPresent() ? startPersistent(dataDir.get(), port) : startInMemory(port);
         LOG.info("SQS (ElasticMQ) listening at {} after {} ms{}", elasticMq.endpoint,
                 Duration.ofNanos(System.nanoTime() - started).toMillis(),
                 dataDir.map(dir -> ", queues kept in " + dir).orElse(", in memory"));
         return elasticMq;
     }
 
-    private static ElasticMq startInMemory() {
-        SQSRestServer server = local(SQSRestServerBuilder.withDynamicPort()).start();
+    private static ElasticMq startInMemory(OptionalInt port) {
+        SQSRestServer server = onPort(local(SQSRestServerBuilder.withDynamicPort()), port).start();
         return new ElasticMq(server, null, endpoint(server));
     }
 
-    private static ElasticMq startPersistent(Path dataDir) {
+    private static ElasticMq startPersistent(Path dataDir, OptionalInt port) {
         if (!PERSISTENT_ONE_RUNNING.compareAndSet(false, true)) {
             throw new IllegalStateException("An ElasticMQ with a data directory is already running in this JVM:"
                     + " ElasticMQ's SQL persistence has one database per JVM");
@@ -114,10 +123,10 @@ public final class ElasticMq implements AutoCloseable {
             ActorRef queueManager = system.actorOf(Props.create(QueueManagerActor.class,
                     () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(store))));
             restore(store, queueManager);
-            SQSRestServer server = local(SQSRestServerBuilder.withActorSystem(system))
+            SQSRestServer server = onPort(local(SQSRestServerBuilder.withActorSystem(system))
                     .withQueueManagerActor(queueManager)
                     .withQueueEventListener(store)
-                    .withDynamicPort()
+                    .withDynamicPort(), port)
                     .start();
             return new ElasticMq(server, system, endpoint(server));
         } catch (IOException | RuntimeException e) {
@@ -160,6 +169,10 @@ public final class ElasticMq implements AutoCloseable {
         return builder.withInterface(HOST)
                 .withAWSRegion(LocalAws.REGION)
                 .withAWSAccountId(LocalAws.ACCOUNT_ID);
+    }
+
+    private static TheSQSRestServerBuilder onPort(TheSQSRestServerBuilder builder, OptionalInt port) {
+        return port.isPresent() ? builder.withPort(port.getAsInt()) : builder;
     }
 
     private static URI endpoint(SQSRestServer server) {

@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * (aws-ses-v2-local), Cognito user pools (cognito-local) and S3 (s3rver), started in parallel on free loopback
  * ports. With a data directory, DynamoDB data ({@code dataDir/dynamodb}), the queues and their messages, in-flight
  * ones included ({@code dataDir/sqs}, an H2 database), the user pools ({@code dataDir/cognito}) and the buckets
- * ({@code dataDir/s3}) survive a restart, even a killed JVM, and the emulators log to {@code dataDir/logs}; sent
- * mail does not. Without one, cognito-local and s3rver keep their files in a fresh folder under
+ * ({@code dataDir/s3}) and the sent mail ({@code dataDir/mailbox/sent.jsonl}) survive a restart, even a killed JVM, and
+ * the emulators log to {@code dataDir/logs}. Without one, cognito-local and s3rver keep their files in a fresh folder under
  * {@code infrastructure/emulators/target/tmp} that {@link #close()} deletes.
  *
  * <p>Opt-in: with {@code -Ddamagedesk.aws=NAME} another {@link AwsBackend} from the class path serves the same API
@@ -58,9 +58,12 @@ public final class LocalAws implements AutoCloseable {
     /** Set (to {@code true}) for functions by {@link #clientProperties()}: their S3 clients address s3rver path-style. */
     public static final String S3_FORCE_PATH_STYLE = "DAMAGEDESK_S3_FORCE_PATH_STYLE";
 
-    private final ElasticMq elasticMq;
-    private final NodeEmulator dynalite;
-    private final NodeEmulator sesLocal;
+    // replaced by restart(): the new one listens on the same port
+    private volatile ElasticMq elasticMq;
+    private volatile NodeEmulator dynalite;
+    private volatile NodeEmulator sesLocal;
+    /** Where the emulators keep their state; empty in memory. */
+    private final Optional<Path> dataDir;
     private final NodeEmulator cognitoLocal;
     private final NodeEmulator s3rver;
     /** Folders to delete at close (the in-memory runs' cognito-local and s3rver files). */
@@ -78,7 +81,8 @@ public final class LocalAws implements AutoCloseable {
 
     private LocalAws(ElasticMq elasticMq, NodeEmulator dynalite, NodeEmulator sesLocal, AwsBackend backend,
                      String backendName, Duration startupTime, DataDirLock dataDirLock, SqsClient sqs,
-                     DynamoDbClient dynamoDb, StaffEmulators staff) {
+                     DynamoDbClient dynamoDb, StaffEmulators staff, Optional<Path> dataDir) {
+        this.dataDir = dataDir;
         this.cognitoLocal = staff.cognitoLocal();
         this.s3rver = staff.s3rver();
         this.scratchDirs = staff.scratchDirs();
@@ -133,7 +137,7 @@ public final class LocalAws implements AutoCloseable {
                 return client;
             }, starter);
             CompletableFuture<NodeEmulator> sesStart = CompletableFuture.supplyAsync(
-                    () -> NodeEmulator.sesLocal(emulatorsDir, logDir), starter);
+                    () -> NodeEmulator.sesLocal(emulatorsDir, logDir, dataDir.map(LocalAws::mailboxFile)), starter);
             CompletableFuture<ElasticMq> sqsStart = CompletableFuture.supplyAsync(() -> ElasticMq.start(sqsDir), starter);
             CompletableFuture<StaffEmulators> staffStart = StaffEmulators.startAsync(emulatorsDir, dataDir, logDir,
                     starter);
@@ -165,7 +169,7 @@ public final class LocalAws implements AutoCloseable {
                     elasticMq.endpoint(), dynalite.endpoint(), sesLocal.endpoint(), staff.cognitoLocal().endpoint(),
                     staff.s3rver().endpoint());
             LocalAws aws = new LocalAws(elasticMq, dynalite, sesLocal, null, AwsBackends.EMULATORS, startupTime, lock,
-                    sqs, dynamoDb, staff);
+                    sqs, dynamoDb, staff, dataDir);
             started = true;
             return aws;
         } finally {
@@ -211,7 +215,8 @@ public final class LocalAws implements AutoCloseable {
                     startupTime.toMillis(), backend.sqsEndpoint(), backend.dynamoDbEndpoint(),
                     sesLocal != null ? sesLocal.endpoint() + " (aws-ses-v2-local: the backend serves no SES v2)"
                             : backend.sesEndpoint().orElseThrow());
-            return new LocalAws(null, null, sesLocal, backend, provider.name(), startupTime, lock, sqs, dynamoDb, staff);
+            return new LocalAws(null, null, sesLocal, backend, provider.name(), startupTime, lock, sqs, dynamoDb, staff,
+                    dataDir);
         } catch (RuntimeException e) {
             closeQuietly(staff);
             closeQuietly(sqs);
@@ -304,6 +309,62 @@ public final class LocalAws implements AutoCloseable {
             throw new IllegalStateException(name + " is not running: the " + backendName + " backend serves its API");
         }
         return emulator;
+    }
+
+    /** The emulators {@link #restart} can stop and start again. */
+    public enum Restartable {
+        SQS, DYNAMODB, SES
+    }
+
+    /** Where the mailbox keeps sent mail with a data directory: one JSON object a line. */
+    static Path mailboxFile(Path dataDir) {
+        return dataDir.resolve("mailbox").resolve("sent.jsonl");
+    }
+
+    /**
+     * Stops an emulator, waits {@code downtime} (its clients' calls are refused meanwhile), and starts it again on the
+     * same port and the same data: local fault injection, never on AWS. Its state survives only in files, so it needs
+     * a data directory.
+     *
+     * @throws IllegalStateException without a data directory (the restart would lose what the emulator holds), or
+     *                               with another backend than the emulators
+     */
+    public synchronized void restart(Restartable emulator, Duration downtime) {
+        checkOpen();
+        if (backend != null) {
+            throw new IllegalStateException("Only the built-in emulators can be restarted, not the " + backendName + " backend");
+        }
+        Path dir = dataDir.orElseThrow(() -> new IllegalStateException("Restarting " + emulator + " without --data-dir"
+                + " would lose everything it holds: start the runtime with a data directory"));
+        LOG.info("Fault injection: stopping {} for {} ms", emulator, downtime.toMillis());
+        switch (emulator) {
+            case SQS -> {
+                int port = elasticMq.endpoint().getPort();
+                elasticMq.close();
+                pause(downtime);
+                elasticMq = ElasticMq.start(Optional.of(dir.resolve("sqs")), java.util.OptionalInt.of(port));
+            }
+            case DYNAMODB -> {
+                dynalite.close();
+                pause(downtime);
+                dynalite = dynalite.restartOnSamePort();
+            }
+            case SES -> {
+                sesLocal.close();
+                pause(downtime);
+                sesLocal = sesLocal.restartOnSamePort();
+            }
+        }
+        LOG.info("Fault injection: {} is back", emulator);
+    }
+
+    private static void pause(Duration downtime) {
+        try {
+            Thread.sleep(downtime.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while an emulator was down", e);
+        }
     }
 
     /** How long {@link #start} took (emulators up, clients not yet built). */

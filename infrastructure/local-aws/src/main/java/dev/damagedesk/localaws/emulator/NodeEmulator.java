@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -36,14 +37,17 @@ public final class NodeEmulator implements AutoCloseable {
     private static final int PORT_ATTEMPTS = 3;
 
     private final String name;
+    /** How it was started: {@link #restartOnSamePort()} starts it again so. */
+    private final Recipe recipe;
     private final Process process;
     private final URI endpoint;
     private final Path logFile;
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private NodeEmulator(String name, Process process, URI endpoint, Path logFile) {
-        this.name = name;
+    private NodeEmulator(Recipe recipe, Process process, URI endpoint, Path logFile) {
+        this.recipe = recipe;
+        this.name = recipe.name();
         this.process = process;
         this.endpoint = endpoint;
         this.logFile = logFile;
@@ -79,9 +83,20 @@ public final class NodeEmulator implements AutoCloseable {
     }
 
     public static NodeEmulator sesLocal(Path emulatorsDir, Path logDir) {
+        return sesLocal(emulatorsDir, logDir, Optional.empty());
+    }
+
+    /**
+     * aws-ses-v2-local; with a mailbox file, through {@code emulators/ses-local-with-mailbox.js}, which loads the mail
+     * recorded there and records each mail sent before answering, so that the mailbox survives a restart or a kill.
+     */
+    public static NodeEmulator sesLocal(Path emulatorsDir, Path logDir, Optional<Path> mailboxFile) {
         Path cli = script(emulatorsDir, "aws-ses-v2-local/dist/cli.js");
-        return start("ses-local", emulatorsDir, logDir,
-                port -> List.of(cli.toString(), "--host", HOST, "--port", Integer.toString(port)),
+        Path keeper = emulatorsDir.resolve("ses-local-with-mailbox.js").toAbsolutePath();
+        return start("ses-local", emulatorsDir, logDir, port -> mailboxFile
+                        .map(file -> List.of(keeper.toString(), "--mailbox", file.toAbsolutePath().toString(),
+                                "--host", HOST, "--port", Integer.toString(port)))
+                        .orElseGet(() -> List.of(cli.toString(), "--host", HOST, "--port", Integer.toString(port))),
                 endpoint -> answers200(endpoint.resolve("/health-check")));
     }
 
@@ -151,6 +166,19 @@ public final class NodeEmulator implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Starts this emulator again, once {@link #close() closed}, with the same command on the same port (its clients keep
+     * their endpoint): the fault injection's restart. Its data survives only when it keeps it in files.
+     *
+     * @throws IllegalStateException while it runs, or when the port was taken meanwhile
+     */
+    public NodeEmulator restartOnSamePort() {
+        if (!closed) {
+            throw new IllegalStateException(name + " is running: close it before starting it again");
+        }
+        return start(recipe, OptionalInt.of(port()));
+    }
+
     /** Destroys the process and its descendants and waits until they are gone. */
     @Override
     public void close() {
@@ -189,8 +217,25 @@ public final class NodeEmulator implements AutoCloseable {
         return start(name, emulatorsDir, emulatorsDir, logDir, command, port -> java.util.Map.of(), ready);
     }
 
+    /** What {@link #start} needs to start an emulator, kept to start it again. */
+    private record Recipe(String name, Path emulatorsDir, Path workingDir, Path logDir, Command command,
+                          Environment environment, Predicate<URI> ready) {
+    }
+
     static NodeEmulator start(String name, Path emulatorsDir, Path workingDir, Path logDir, Command command,
                               Environment environment, Predicate<URI> ready) {
+        return start(new Recipe(name, emulatorsDir, workingDir, logDir, command, environment, ready), OptionalInt.empty());
+    }
+
+    /** On {@code fixedPort} (one attempt), or on a free port (a few attempts, should another process take it first). */
+    private static NodeEmulator start(Recipe recipe, OptionalInt fixedPort) {
+        String name = recipe.name();
+        Path emulatorsDir = recipe.emulatorsDir();
+        Path workingDir = recipe.workingDir();
+        Path logDir = recipe.logDir();
+        Command command = recipe.command();
+        Environment environment = recipe.environment();
+        Predicate<URI> ready = recipe.ready();
         Path watchdog = emulatorsDir.resolve("exit-with-parent.js").toAbsolutePath();
         Path logFile = logDir.resolve(name + ".log").toAbsolutePath();
         try {
@@ -199,8 +244,9 @@ public final class NodeEmulator implements AutoCloseable {
             throw new IllegalStateException("Cannot create the emulator log directory " + logDir, e);
         }
         IllegalStateException lastFailure = null;
-        for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
-            int port = freePort();
+        int attempts = fixedPort.isPresent() ? 1 : PORT_ATTEMPTS;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            int port = fixedPort.orElseGet(NodeEmulator::freePort);
             URI endpoint = URI.create("http://" + HOST + ":" + port);
             List<String> commandLine = new ArrayList<>(List.of("node"));
             if (Files.isRegularFile(watchdog)) {
@@ -226,7 +272,7 @@ public final class NodeEmulator implements AutoCloseable {
                 if (awaitReady(process, endpoint, ready)) {
                     LOG.info("{} listening at {} after {} ms (pid {}, log {})", name, endpoint,
                             Duration.ofNanos(System.nanoTime() - started).toMillis(), process.pid(), logFile);
-                    return new NodeEmulator(name, process, endpoint, logFile);
+                    return new NodeEmulator(recipe, process, endpoint, logFile);
                 }
             } catch (RuntimeException e) {
                 destroyTree(process);

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -65,6 +68,9 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong failedMessages = new AtomicLong();
     private volatile boolean running;
+    /** Local fault injection: the messages of a batch to deliver a second time; none by default. */
+    private volatile UnaryOperator<List<Message>> duplicates = batch -> List.of();
+    private volatile ExecutorService duplicateInvoker;
 
     /**
      * @param failedMessageVisibilitySeconds local deviation, see the class comment; empty for Lambda's behaviour
@@ -92,6 +98,20 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         this.concurrencyCap = concurrencyCap;
         this.maximumConcurrency = source.maximumConcurrency() > 0 ? source.maximumConcurrency()
                 : SqsEventSource.DEFAULT_MAXIMUM_CONCURRENCY;
+    }
+
+    /**
+     * Local fault injection (set before {@link #start}): the messages {@code picker} picks from each received batch are
+     * delivered a second time, in an invocation of their own at the same time as the batch's, as SQS's at-least-once
+     * delivery may do. The copy's outcome deletes nothing and retries nothing: the original delivery decides.
+     */
+    public void deliverTwice(UnaryOperator<List<Message>> picker) {
+        this.duplicates = java.util.Objects.requireNonNull(picker, "picker");
+        this.duplicateInvoker = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "poller-duplicate-" + source.eventName());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The batches it may have in flight now: {@code min(MaximumConcurrency, concurrencyCap)}. */
@@ -187,6 +207,9 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             }
         }
         workers.clear();
+        if (duplicateInvoker != null) {
+            duplicateInvoker.shutdown();
+        }
     }
 
     private void poll(int slot) {
@@ -232,8 +255,17 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         batches.incrementAndGet();
         inFlight.incrementAndGet();
         Set<String> failed;
+        List<Message> twice = duplicates.apply(batch);
+        java.util.concurrent.Future<?> copy = twice.isEmpty() ? null : duplicateInvoker.submit(() -> {
+            Set<String> copyFailed = invoke(twice);
+            LOG.info("{} {}: delivered {} messages twice (fault injection), {} of the copies failed", function.name(),
+                    source.eventName(), twice.size(), copyFailed.size());
+        });
         try {
             failed = invoke(batch);
+            if (copy != null) {
+                awaitQuietly(copy);
+            }
         } finally {
             inFlight.decrementAndGet();
         }
@@ -298,6 +330,16 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("{} {}: could not shorten the visibility of failed messages: {}", function.name(), source.eventName(), e.toString());
             }
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.Future<?> copy) {
+        try {
+            copy.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("A duplicate delivery could not be invoked: {}", e.getCause().toString());
         }
     }
 
