@@ -24,6 +24,15 @@ public final class LocalCloud implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalCloud.class);
 
+    /**
+     * Template parameters whose local value is not the template's default unless overridden: the intake's submission
+     * limits are off, because every local client is 127.0.0.1 and the load tools and end-to-end tests send thousands of
+     * reports from it, often for the same contacts ({@code --parameter-overrides SubmissionLimitPerClientPerMinute=5}
+     * turns one on).
+     */
+    public static final Map<String, String> LOCAL_PARAMETER_DEFAULTS = Map.of(
+            "SubmissionLimitPerContactPerHour", "0", "SubmissionLimitPerClientPerMinute", "0");
+
     private final SamTemplate template;
     private final LocalAws aws;
     private final ProvisionedResources resources;
@@ -54,7 +63,13 @@ public final class LocalCloud implements AutoCloseable {
         LocalAws aws = LocalAws.start(root, data);
         try {
             ProvisionedResources resources = Provisioner.apply(template, aws, data);
-            TemplateValues values = new TemplateValues(template, parameterOverrides, resources);
+            Map<String, String> parameters = new LinkedHashMap<>(LOCAL_PARAMETER_DEFAULTS);
+            parameters.putAll(parameterOverrides);
+            if (!parameterOverrides.keySet().containsAll(LOCAL_PARAMETER_DEFAULTS.keySet())) {
+                LOG.info("Submission limits off locally (every client is 127.0.0.1): --parameter-overrides "
+                        + "SubmissionLimitPerClientPerMinute=N,SubmissionLimitPerContactPerHour=N turns them on");
+            }
+            TemplateValues values = new TemplateValues(template, parameters, resources);
             for (FunctionSpec function : template.functions()) {
                 values.environmentOf(function); // fail now, not at the first invocation
             }

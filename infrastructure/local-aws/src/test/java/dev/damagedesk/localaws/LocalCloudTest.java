@@ -113,6 +113,9 @@ class LocalCloudTest {
                 .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", cloud.aws().dynamoDbEndpoint().toString())
                 .containsEntry("AWS_ENDPOINT_URL_SESV2", cloud.aws().sesEndpoint().toString())
                 .containsEntry("aws.accessKeyId", LocalAws.ACCESS_KEY_ID).containsEntry("aws.secretAccessKey", LocalAws.SECRET_ACCESS_KEY);
+        assertThat(environment).as("the submission limits: off locally unless overridden (every client is 127.0.0.1)")
+                .containsEntry("SUBMISSION_LIMIT_PER_CONTACT_PER_HOUR", "0")
+                .containsEntry("SUBMISSION_LIMIT_PER_CLIENT_PER_MINUTE", "0");
         assertThat(environment.get("TRACKING_TOKEN_SECRET")).matches("[A-Za-z0-9]{64}")
                 .isEqualTo(cloud.resources().secretValue("TrackingTokenSecret"));
         // the identity key secret: a secret of its own, given to the functions that compute identity keys only
@@ -120,7 +123,8 @@ class LocalCloudTest {
         assertThat(identitySecret).matches("[A-Za-z0-9]{64}").isNotEqualTo(environment.get("TRACKING_TOKEN_SECRET"));
         assertThat(cloud.functionEnvironment("ProcessorFunction")).containsEntry("IDENTITY_KEY_SECRET", identitySecret);
         assertThat(cloud.functionEnvironment("AdminFunction")).containsEntry("IDENTITY_KEY_SECRET", identitySecret);
-        assertThat(environment).doesNotContainKey("IDENTITY_KEY_SECRET");
+        assertThat(environment).containsEntry("IDENTITY_KEY_SECRET", identitySecret); // the per-contact limit
+        assertThat(cloud.functionEnvironment("NotifierFunction")).doesNotContainKey("IDENTITY_KEY_SECRET");
         assertThat(cloud.functionEnvironment("NotifierFunction"))
                 .containsEntry("SENDER_EMAIL", "no-reply@damagedesk.example");
 

@@ -54,6 +54,12 @@ public final class HttpAnswers {
         return errors(status, List.of(error), language);
     }
 
+    /** A 429 with {@code Retry-After} in whole seconds (at least 1): a limit of ours, free again after that long. */
+    public static APIGatewayV2HTTPResponse limited(FieldError error, Language language, java.time.Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+        return errors(429, List.of(error), language, Map.of("Retry-After", Long.toString(seconds)));
+    }
+
     /** A 503 with {@code Retry-After}: only for a dependency that is not answering, where retrying can help. */
     public static APIGatewayV2HTTPResponse unavailable(FieldError error, Language language) {
         return errors(503, List.of(error), language, Map.of("Retry-After", RETRY_AFTER_SECONDS));

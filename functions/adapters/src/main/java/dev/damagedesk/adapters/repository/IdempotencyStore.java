@@ -82,6 +82,26 @@ public final class IdempotencyStore {
                 .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
     }
 
+    /**
+     * Gives up a claim this request made for {@code claimedId} and then did not use (the report was refused after the
+     * claim, e.g. over a submission limit), so that a retry with the same key is a new request rather than a replay of
+     * one never queued: the record is marked as expired a second before {@code now}, which {@link #claim} takes as absent,
+     * and TTL removes it (TTL ignores times more than five years past, so not 0).
+     * A record that names another report (a later claim) is left alone.
+     */
+    public void release(String idempotencyKey, ReportId claimedId, Instant now) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tableName)
+                    .key(ReportKeys.idempotencyKey(sha256(idempotencyKey)))
+                    .updateExpression("SET expiresAt = :gone")
+                    .conditionExpression("reportId = :id AND queued = :false")
+                    .expressionAttributeValues(Map.of(":gone", n(now.getEpochSecond() - 1), ":id", s(claimedId.value()),
+                            ":false", AttributeValue.fromBool(false))));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // claimed again since, or queued: nothing of ours to give up
+        }
+    }
+
     /** Hex SHA-256, used for keys and request fingerprints alike. */
     public static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));

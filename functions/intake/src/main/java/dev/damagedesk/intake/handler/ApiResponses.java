@@ -33,6 +33,18 @@ final class ApiResponses {
             "The report contains characters that cannot be accepted (such as U+FFFE); nothing was stored. Remove them and send it again.",
             "신고에 접수할 수 없는 문자(예: U+FFFE)가 들어 있습니다. 저장된 내용은 없습니다. 해당 문자를 지우고 다시 보내 주세요.");
 
+    static final FieldError CLIENT_LIMITED = new FieldError(null, ReportSubmissionService.LIMITED_CODE,
+            "Too many reports from this device or network in the last minute; nothing was stored. Please send it again after the time in Retry-After, with the same Idempotency-Key.",
+            "이 기기나 네트워크에서 지난 1분 동안 너무 많은 신고가 접수되었습니다. 저장된 내용은 없습니다. Retry-After에 적힌 시간 뒤에 같은 Idempotency-Key로 다시 보내 주세요.");
+
+    static final FieldError EMAIL_LIMITED = new FieldError("reporter.email", ReportSubmissionService.LIMITED_CODE,
+            "Too many reports for this email address in the last hour; nothing was stored. Please send it again after the time in Retry-After, with the same Idempotency-Key.",
+            "이 이메일 주소로 지난 1시간 동안 너무 많은 신고가 접수되었습니다. 저장된 내용은 없습니다. Retry-After에 적힌 시간 뒤에 같은 Idempotency-Key로 다시 보내 주세요.");
+
+    static final FieldError PHONE_LIMITED = new FieldError("reporter.phone", ReportSubmissionService.LIMITED_CODE,
+            "Too many reports for this phone number in the last hour; nothing was stored. Please send it again after the time in Retry-After, with the same Idempotency-Key.",
+            "이 전화번호로 지난 1시간 동안 너무 많은 신고가 접수되었습니다. 저장된 내용은 없습니다. Retry-After에 적힌 시간 뒤에 같은 Idempotency-Key로 다시 보내 주세요.");
+
     static final FieldError LOOKUP_UNAVAILABLE = new FieldError(null, "temporarily_unavailable",
             "We could not look the report up right now. Please retry after the time in Retry-After.",
             "지금은 신고를 조회할 수 없습니다. Retry-After에 적힌 시간 뒤에 다시 시도해 주세요.");

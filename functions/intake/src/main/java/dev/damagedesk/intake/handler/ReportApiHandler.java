@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.config.IdentityKeySecret;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
 import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
@@ -13,10 +14,12 @@ import dev.damagedesk.adapters.lambda.SnapStartPriming;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.DynamoDbReportStore;
 import dev.damagedesk.adapters.repository.DynamoDbNoticeSubscriptions;
+import dev.damagedesk.adapters.repository.DynamoDbSubmissionCounters;
 import dev.damagedesk.adapters.repository.DynamoDbSurgeStates;
 import dev.damagedesk.adapters.repository.DynamoDbTrafficTallies;
 import dev.damagedesk.adapters.repository.IdempotencyStore;
 import dev.damagedesk.adapters.traffic.PendingTallies;
+import dev.damagedesk.application.intake.SubmissionLimits;
 import dev.damagedesk.domain.identity.TrackingTokens;
 import dev.damagedesk.domain.report.Language;
 import dev.damagedesk.domain.report.ReportId;
@@ -52,6 +55,10 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             + "\"phone\":\"010-0000-0000\"},\"locale\":\"ko\",\"service\":\"music\",\"category\":\"paid-subscription\","
             + "\"occurredFrom\":\"2022-10-15T15:30:00+09:00\",\"occurredTo\":\"2022-10-16T15:00:00+09:00\","
             + "\"amountClaimedKrw\":10900,\"description\":\"warm-up\",\"privacyConsent\":false}";
+
+    /** The template's defaults (parameters {@code SubmissionLimitPerContactPerHour}, {@code SubmissionLimitPerClientPerMinute}). */
+    static final int DEFAULT_PER_CONTACT_PER_HOUR = 20;
+    static final int DEFAULT_PER_CLIENT_PER_MINUTE = 120;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportApiHandler.class);
 
@@ -90,7 +97,13 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 () -> new SubmissionParser(incidents.incident(incidentId).services(), clock), intakeQueue,
                 new IdempotencyStore(dynamoDb, table), tokens, quote, incidentId, clock, random, telemetry,
                 // Accepted reports by service, added to the minute's traffic tallies every 10 s at most, never per report.
-                new PendingTallies(new DynamoDbTrafficTallies(dynamoDb, table), clock, PendingTallies.INTAKE_INTERVAL)),
+                new PendingTallies(new DynamoDbTrafficTallies(dynamoDb, table), clock, PendingTallies.INTAKE_INTERVAL),
+                new SubmissionLimits(new DynamoDbSubmissionCounters(dynamoDb, table), new SubmissionLimits.Settings(
+                        environment.intValue("SUBMISSION_LIMIT_PER_CONTACT_PER_HOUR", DEFAULT_PER_CONTACT_PER_HOUR),
+                        environment.intValue("SUBMISSION_LIMIT_PER_CLIENT_PER_MINUTE", DEFAULT_PER_CLIENT_PER_MINUTE)),
+                        clock,
+                        // a contact's counters under its keyed identity keys (no secret: the init fails here)
+                        IdentityKeySecret.identityKeys(environment.optional("IDENTITY_KEY_SECRET")))),
                 telemetry);
         this.status = new StatusRoute(new ReportStatusService(DynamoDbReportStore.readOnly(dynamoDb, table), tokens, clock), quote);
         this.subscribe = new SubscriptionRoute(() -> new SubscriptionParser(incidents.incident(incidentId).services()),

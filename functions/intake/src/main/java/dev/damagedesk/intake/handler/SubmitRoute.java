@@ -56,7 +56,7 @@ final class SubmitRoute {
 
         Result result;
         try {
-            result = service.submit(json.object(), json.bytes(), idempotencyKey);
+            result = service.submit(json.object(), json.bytes(), idempotencyKey, sourceIp(event));
         } catch (MessageQueue.MessageRefusedException refusedByQueue) {
             // 503 promises that a retry helps; the same characters would be refused again
             return refused(400, ApiResponses.UNQUEUEABLE_CHARACTERS, language);
@@ -66,6 +66,14 @@ final class SubmitRoute {
         }
         if (result instanceof Result.Rejected rejected) {
             return HttpAnswers.errors(400, rejected.errors(), language);
+        }
+        if (result instanceof Result.Limited limited) {
+            LOG.info("Report refused: 429 {} {}", ReportSubmissionService.LIMITED_CODE, limited.subject());
+            return HttpAnswers.limited(switch (limited.subject()) {
+                case CLIENT -> ApiResponses.CLIENT_LIMITED;
+                case EMAIL -> ApiResponses.EMAIL_LIMITED;
+                case PHONE -> ApiResponses.PHONE_LIMITED;
+            }, language, limited.retryAfter());
         }
         if (result instanceof Result.IdempotencyKeyReused) {
             return HttpAnswers.error(409, ApiResponses.KEY_REUSED, language);
@@ -85,6 +93,12 @@ final class SubmitRoute {
                 ? "신고가 접수되었습니다. 조회 토큰은 다시 보여 드리지 않으니 안전하게 보관해 주세요."
                 : "Your report was received. Keep the tracking token safe: it is not shown again.");
         return HttpAnswers.json(202, body, Map.of("Location", statusPath));
+    }
+
+    /** The client's address as API Gateway saw it (the TCP peer, not a header the client can set). */
+    private static Optional<String> sourceIp(APIGatewayV2HTTPEvent event) {
+        return Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Http::getSourceIp);
     }
 
     /** A request refused before it reached the service (which counts its own refusals): counted by its code. */

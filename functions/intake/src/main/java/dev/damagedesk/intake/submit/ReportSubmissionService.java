@@ -4,6 +4,7 @@ import dev.damagedesk.adapters.message.ReportSubmittedMessage;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.repository.IdempotencyStore;
 import dev.damagedesk.adapters.traffic.PendingTallies;
+import dev.damagedesk.application.intake.SubmissionLimits;
 import dev.damagedesk.application.port.Measurements;
 import dev.damagedesk.domain.identity.TrackingTokens;
 import dev.damagedesk.domain.report.ReportId;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accepts a report: validates it, gives it an id and a private tracking token, and queues it. Answers
@@ -29,6 +32,11 @@ public final class ReportSubmissionService {
 
     /** How long a client may retry with the same Idempotency-Key and get the same report. */
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportSubmissionService.class);
+
+    /** The error code of a report over a submission limit (the answer 429 says the same). */
+    public static final String LIMITED_CODE = "too_many_reports";
 
     /** The error code of a key reused for another body (the answer 409 says the same). */
     public static final String KEY_REUSED_CODE = "idempotency_key_reused";
@@ -43,6 +51,10 @@ public final class ReportSubmissionService {
 
         record IdempotencyKeyReused() implements Result {
         }
+
+        /** Over a submission limit: nothing queued, the key (if any) not used up; retry after {@code retryAfter}. */
+        record Limited(SubmissionLimits.Subject subject, int limit, Duration retryAfter) implements Result {
+        }
     }
 
     private final Supplier<SubmissionParser> parser;
@@ -55,16 +67,18 @@ public final class ReportSubmissionService {
     private final RandomGenerator random;
     private final Measurements measurements;
     private final PendingTallies arrivals;
+    private final SubmissionLimits limits;
 
     /**
      * @param arrivals the container's count of accepted reports by service, added to the traffic tallies in bulk
      * @param parser the validation rules for the active incident's current ledger (its services can change when
      *               staff import a new ledger, so it is asked for on each submission)
+     * @param limits  the per-client and per-contact limits new reports are counted against
      */
     public ReportSubmissionService(Supplier<SubmissionParser> parser, MessageQueue intakeQueue, IdempotencyStore idempotency,
                                    TrackingTokens tokens, ProcessingTimeQuote processingTime, String incidentId,
                                    Clock clock, RandomGenerator random, Measurements measurements,
-                                   PendingTallies arrivals) {
+                                   PendingTallies arrivals, SubmissionLimits limits) {
         this.parser = parser;
         this.intakeQueue = intakeQueue;
         this.idempotency = idempotency;
@@ -75,13 +89,16 @@ public final class ReportSubmissionService {
         this.random = random;
         this.measurements = measurements;
         this.arrivals = arrivals;
+        this.limits = limits;
     }
 
     /**
      * @param idempotencyKey the client's key, already checked for shape, or empty
+     * @param clientAddress  the client's source address (API Gateway's {@code requestContext.http.sourceIp}), or empty
      * @throws MessageQueue.QueueUnavailableException when the report could not be queued (answer 503)
      */
-    public Result submit(Map<String, Object> body, byte[] rawBody, Optional<String> idempotencyKey) {
+    public Result submit(Map<String, Object> body, byte[] rawBody, Optional<String> idempotencyKey,
+                         Optional<String> clientAddress) {
         Validated<ReportSubmission> validated = parser.get().parse(body);
         if (!validated.isValid()) {
             // One count per distinct code: a report refused for two reasons is counted under both.
@@ -93,6 +110,7 @@ public final class ReportSubmissionService {
         ReportId reportId = ReportId.newId(now, random);
         Instant receivedAt = now;
         boolean alreadyQueued = false;
+        boolean retry = false;
 
         if (idempotencyKey.isPresent()) {
             var claim = idempotency.claim(idempotencyKey.get(), IdempotencyStore.sha256(rawBody), reportId, now,
@@ -105,6 +123,24 @@ public final class ReportSubmissionService {
                 reportId = replay.reportId();
                 receivedAt = replay.receivedAt();
                 alreadyQueued = replay.queued();
+                retry = true;
+            }
+        }
+
+        // Only a new report is counted against the limits: a retry with the key of one already counted (answered, or
+        // refused 503 after its count) is neither counted again nor refused. Counted after the claim, so that two
+        // concurrent attempts with one key count once; a refused report gives its claim up, so that its retry after
+        // Retry-After is counted as the new report it still is.
+        if (!retry) {
+            SubmissionLimits.Verdict verdict = limits.admit(clientAddress, submission.reporter());
+            if (verdict instanceof SubmissionLimits.Verdict.Limited limited) {
+                ReportId claimed = reportId;
+                idempotencyKey.ifPresent(key -> release(key, claimed, now));
+                measurements.reportRefused(LIMITED_CODE);
+                return new Result.Limited(limited.subject(), limited.limit(), limited.retryAfter());
+            }
+            if (verdict instanceof SubmissionLimits.Verdict.Admitted admitted && admitted.failedOpen()) {
+                LOG.warn("Submission limits not counted (counters unavailable): report admitted, failing open");
             }
         }
 
@@ -120,5 +156,14 @@ public final class ReportSubmissionService {
         }
         arrivals.addIfDue();
         return new Result.Accepted(reportId, receivedAt, token, expectedProcessing);
+    }
+
+    /** A claim not given up only means that a retry with its key skips the limits once: never worth a 5xx. */
+    private void release(String idempotencyKey, ReportId claimed, Instant now) {
+        try {
+            idempotency.release(idempotencyKey, claimed, now);
+        } catch (RuntimeException unavailable) {
+            LOG.warn("Idempotency claim of a limited report not given up: {}", unavailable.getClass().getSimpleName());
+        }
     }
 }

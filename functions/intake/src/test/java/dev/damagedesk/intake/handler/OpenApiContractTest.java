@@ -84,11 +84,12 @@ class OpenApiContractTest {
     private static final String JSON_MEDIA_TYPE = "application/json";
 
     /**
-     * Documented answers no test here can make the handler give: 429 comes from API Gateway's throttling, and 500
-     * only from a bug. Every other documented answer must be in {@link #provocations()}.
+     * Documented answers no test here can make the handler give: 429 comes from API Gateway's throttling (except the
+     * submission limits' 429, provoked below), and 500 only from a bug. Every other documented answer must be in
+     * {@link #provocations()}.
      */
     private static final Set<String> NOT_PROVOKABLE = Set.of(
-            SUBMIT + " 429", SUBMIT + " 500", STATUS + " 429", STATUS + " 500", SUBSCRIBE + " 429", SUBSCRIBE + " 500");
+            SUBMIT + " 500", STATUS + " 429", STATUS + " 500", SUBSCRIBE + " 429", SUBSCRIBE + " 500");
 
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -297,6 +298,19 @@ class OpenApiContractTest {
                         () -> handle(submitEvent(exampleBody(), withoutHeader("Content-Type"))), body -> { }),
                 new Provocation("JSON in another charset", SUBMIT, 415, () -> handle(submitEvent(exampleBody(),
                         Map.of("Content-Type", "application/json; charset=iso-8859-1"))), body -> { }),
+                new Provocation("a client over its submission limit", SUBMIT, 429, () -> {
+                    Map<String, String> limited = new HashMap<>(environment());
+                    limited.put("SUBMISSION_LIMIT_PER_CLIENT_PER_MINUTE", "1");
+                    ReportApiHandler strict = new ReportApiHandler(FunctionEnvironment.of(limited),
+                            Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC));
+                    String client = "2001:db8:429::" + Integer.toHexString(RANDOM.nextInt(0xffff));
+                    APIGatewayV2HTTPEvent first = submitEvent(exampleBody(), Map.of());
+                    first.getRequestContext().getHttp().setSourceIp(client);
+                    APIGatewayV2HTTPEvent second = submitEvent(exampleBody(), Map.of());
+                    second.getRequestContext().getHttp().setSourceIp(client);
+                    assertThat(strict.handleRequest(first, LocalContext.forTest(FUNCTION)).getStatusCode()).isEqualTo(202);
+                    return strict.handleRequest(second, LocalContext.forTest(FUNCTION));
+                }, body -> assertThat(errors(body)).containsExactly("null too_many_reports")),
                 new Provocation("an intake queue that does not exist", SUBMIT, 503,
                         () -> handleWith("INTAKE_QUEUE_URL", environment().get("INTAKE_QUEUE_URL") + "-missing",
                                 submitEvent(exampleBody(), Map.of())),

@@ -57,6 +57,7 @@ public final class NoticeDelivery {
     private final Measurements measurements;
     private final EmailPace pace;
     private final Predicate<ReportId> erased;
+    private final LedgerWrites writes = LedgerWrites.sleeping();
 
     /** @param erased whether a report's personal data was erased (the report store's projected read) */
     public NoticeDelivery(NoticeLedger ledger, EmailSender sender, MediationRoute mediation, Duration retention,
@@ -109,8 +110,15 @@ public final class NoticeDelivery {
             default -> {
             }
         }
-        if (!pace.awaitSlot()) {
-            ledger.release(key, claimedAt);
+        boolean slot;
+        try {
+            slot = pace.awaitSlot();
+        } catch (RuntimeException slotsUnavailable) {
+            writes.persistently(() -> ledger.release(key, claimedAt));
+            throw slotsUnavailable;
+        }
+        if (!slot) {
+            writes.persistently(() -> ledger.release(key, claimedAt));
             measurements.emailDeferred();
             return Outcome.DEFERRED;
         }
@@ -118,11 +126,12 @@ public final class NoticeDelivery {
         try {
             providerMessageId = sender.send(email);
         } catch (RuntimeException sendFailed) {
-            ledger.release(key, claimedAt);
+            writes.persistently(() -> ledger.release(key, claimedAt));
             measurements.emailDeferred();
             throw new NotSentException(what.get(), sendFailed);
         }
-        ledger.markSent(key, providerMessageId, clock.instant());
+        String sentId = providerMessageId;
+        writes.persistently(() -> ledger.markSent(key, sentId, clock.instant()));
         measurements.emailSent();
         return Outcome.SENT;
     }

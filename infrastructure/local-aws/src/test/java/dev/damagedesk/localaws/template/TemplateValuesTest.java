@@ -102,17 +102,19 @@ class TemplateValuesTest {
 
     @Test
     void theFunctionsEnvironmentsResolve() {
-        assertThat(values.environmentOf(template.function("IntakeFunction"))).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1",
-                "REPORTS_TABLE", "ReportsTable",
-                "AUDIT_TABLE", "AuditTable",
-                "ACTIVE_INCIDENT_ID", "2022-10-15",
-                "REPORT_RETENTION_DAYS", "1095",
-                "INTAKE_QUEUE_URL", "http://127.0.0.1:9324/000000000000/IntakeQueue",
-                "PROCESSING_RATE_PER_MINUTE", "600",
-                "TRACKING_TOKEN_SECRET", SECRET,
-                "POWERTOOLS_SERVICE_NAME", "damagedesk",
-                "POWERTOOLS_METRICS_NAMESPACE", "DamageDesk"));
+        assertThat(values.environmentOf(template.function("IntakeFunction"))).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"),
+                Map.entry("REPORTS_TABLE", "ReportsTable"),
+                Map.entry("AUDIT_TABLE", "AuditTable"),
+                Map.entry("ACTIVE_INCIDENT_ID", "2022-10-15"),
+                Map.entry("REPORT_RETENTION_DAYS", "1095"),
+                Map.entry("INTAKE_QUEUE_URL", "http://127.0.0.1:9324/000000000000/IntakeQueue"),
+                Map.entry("PROCESSING_RATE_PER_MINUTE", "600"),
+                Map.entry("TRACKING_TOKEN_SECRET", SECRET),
+                Map.entry("SUBMISSION_LIMIT_PER_CONTACT_PER_HOUR", "20"),
+                Map.entry("SUBMISSION_LIMIT_PER_CLIENT_PER_MINUTE", "120"),
+                Map.entry("POWERTOOLS_SERVICE_NAME", "damagedesk"),
+                Map.entry("POWERTOOLS_METRICS_NAMESPACE", "DamageDesk")));
         assertThat(values.environmentOf(template.function("ProcessorFunction")))
                 .containsEntry("NOTIFICATION_QUEUE_URL", "http://127.0.0.1:9324/000000000000/NotificationQueue")
                 .containsEntry("IDENTITY_KEY_SECRET", IDENTITY_SECRET);
