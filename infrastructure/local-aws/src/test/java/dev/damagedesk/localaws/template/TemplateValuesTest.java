@@ -111,6 +111,7 @@ class TemplateValuesTest {
                 Map.entry("INTAKE_QUEUE_URL", "http://127.0.0.1:9324/000000000000/IntakeQueue"),
                 Map.entry("PROCESSING_RATE_PER_MINUTE", "600"),
                 Map.entry("TRACKING_TOKEN_SECRET", SECRET),
+                Map.entry("IDENTITY_KEY_SECRET", IDENTITY_SECRET),
                 Map.entry("SUBMISSION_LIMIT_PER_CONTACT_PER_HOUR", "20"),
                 Map.entry("SUBMISSION_LIMIT_PER_CLIENT_PER_MINUTE", "120"),
                 Map.entry("POWERTOOLS_SERVICE_NAME", "damagedesk"),
