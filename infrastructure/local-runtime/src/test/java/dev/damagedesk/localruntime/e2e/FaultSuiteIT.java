@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The fault suite: for each fault the local runtime can inject ({@code --fault-injection}), a run of reports through
@@ -216,6 +215,13 @@ class FaultSuiteIT {
         }
     }
 
+    private FaultRun.Outcome outcome(String scenario, FaultRun run, Instant started, Map<String, Long> struck) {
+        LocalMailbox mailbox = runtime.cloud().aws().mailbox();
+        return run.outcome(scenario, REPORTS, runtime.cloud().aws().dynamoDb(),
+                runtime.cloud().resources().tableName("ReportsTable"), mailbox, started, deadLetters() - deadLettersBefore,
+                struck);
+    }
+
     /** How many times each fault struck since {@code before} was read. */
     private static Map<String, Long> struckSince(Map<String, Long> before) {
         Map<String, Long> since = new java.util.TreeMap<>();
@@ -233,12 +239,7 @@ class FaultSuiteIT {
     }
 
     private long depth(String queue) {
-        Map<QueueAttributeName, String> attributes = runtime.cloud().aws().sqs().getQueueAttributes(get -> get
-                .queueUrl(runtime.cloud().resources().queueUrl(queue))
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        return FaultRun.queueDepth(runtime.cloud().aws().sqs(), runtime.cloud().resources().queueUrl(queue));
     }
 
     /** After the fault: one more report goes all the way, and {@code /health} answers. */
