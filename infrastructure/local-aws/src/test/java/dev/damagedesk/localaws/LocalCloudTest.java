@@ -118,6 +118,13 @@ class LocalCloudTest {
                 .containsEntry("SUBMISSION_LIMIT_PER_CLIENT_PER_MINUTE", "0");
         assertThat(environment.get("TRACKING_TOKEN_SECRET")).matches("[A-Za-z0-9]{64}")
                 .isEqualTo(cloud.resources().secretValue("TrackingTokenSecret"));
+        // the identity key secret: a secret of its own, given to the functions that compute identity keys only
+        String identitySecret = cloud.resources().secretValue("IdentityKeySecret");
+        assertThat(identitySecret).matches("[A-Za-z0-9]{64}").isNotEqualTo(environment.get("TRACKING_TOKEN_SECRET"));
+        assertThat(cloud.functionEnvironment("ProcessorFunction")).containsEntry("IDENTITY_KEY_SECRET", identitySecret);
+        assertThat(cloud.functionEnvironment("AdminFunction")).containsEntry("IDENTITY_KEY_SECRET", identitySecret);
+        assertThat(environment).containsEntry("IDENTITY_KEY_SECRET", identitySecret); // the per-contact limit
+        assertThat(cloud.functionEnvironment("NotifierFunction")).doesNotContainKey("IDENTITY_KEY_SECRET");
         assertThat(cloud.functionEnvironment("NotifierFunction"))
                 .containsEntry("SENDER_EMAIL", "no-reply@damagedesk.example");
 

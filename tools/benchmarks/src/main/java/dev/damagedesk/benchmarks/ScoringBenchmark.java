@@ -5,6 +5,7 @@ import dev.damagedesk.domain.policy.PolicyEngine;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportStatus;
 import dev.damagedesk.domain.report.ReportSubmission;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import dev.damagedesk.domain.risk.InMemoryDuplicateRegistry;
 import dev.damagedesk.domain.risk.RiskAssessment;
 import dev.damagedesk.domain.scoring.Decision;
@@ -67,7 +68,8 @@ public class ScoringBenchmark {
         incident = Replay2022.incident();
         policy = Replay2022.policy();
         // The duplicate registry fills on the first pass; claims are idempotent, so later passes answer the same.
-        triage = new ReportTriage(RiskAssessment.withDefaults(), new InMemoryDuplicateRegistry(), Triage.withDefaults());
+        triage = new ReportTriage(RiskAssessment.withDefaults(), new InMemoryDuplicateRegistry(), Triage.withDefaults(),
+                IdentityKeys.ephemeral());
         parser = new SubmissionParser(incident.services(), Clock.fixed(Instant.parse("2022-11-07T00:00:00Z"), ZoneOffset.UTC));
         List<GeneratedReport> population = new PopulationGenerator(incident, ChannelShape.of2022())
                 .generate(POPULATION, 2022, 19);

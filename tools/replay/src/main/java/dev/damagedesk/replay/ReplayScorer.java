@@ -3,7 +3,7 @@ package dev.damagedesk.replay;
 import dev.damagedesk.domain.incident.Incident;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.risk.InMemoryDuplicateRegistry;
-import dev.damagedesk.domain.risk.ReporterIdentity;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import dev.damagedesk.domain.risk.RiskAssessment;
 import dev.damagedesk.domain.scoring.CompensationPolicy;
 import dev.damagedesk.domain.triage.ReportTriage;
@@ -37,13 +37,15 @@ public final class ReplayScorer {
 
     /** @param table receives every report, generated and triaged, and the time scoring took */
     public ReplayTable score(List<GeneratedReport> population, ReplayTable table) {
-        ReportTriage reportTriage = new ReportTriage(risk, new InMemoryDuplicateRegistry(), triage);
+        // The keys live in this run's memory only: a fresh secret per run, as good as the processor's for counting.
+        IdentityKeys identityKeys = IdentityKeys.ephemeral();
+        ReportTriage reportTriage = new ReportTriage(risk, new InMemoryDuplicateRegistry(), triage, identityKeys);
         Map<String, Integer> reportsPerKey = new HashMap<>();
         Report[] triaged = new Report[population.size()];
         long start = System.nanoTime();
         for (int i = 0; i < triaged.length; i++) {
             Report received = population.get(i).report();
-            String emailKey = ReporterIdentity.of(received.submission().reporter()).keys().get(0);
+            String emailKey = identityKeys.emailKey(received.submission().reporter().email());
             int fromContact = reportsPerKey.merge(emailKey, 1, Integer::sum);
             triaged[i] = reportTriage.scoreAndTriage(received, incident, policy, fromContact);
         }

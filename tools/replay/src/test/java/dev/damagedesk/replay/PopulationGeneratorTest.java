@@ -186,12 +186,13 @@ class PopulationGeneratorTest {
         // a re-submission shares an identity key with the reporter's earlier report of the service, unless the
         // reporter used another address and gave no phone number
         Map<String, Set<String>> keysByReporterAndService = new HashMap<>();
+        dev.damagedesk.domain.risk.IdentityKeys identityKeys = dev.damagedesk.domain.risk.IdentityKeys.ephemeral();
         int resubmissions = 0;
         int linkable = 0;
         for (GeneratedReport generated : population) {
             ReportSubmission submission = generated.report().submission();
             String key = generated.reporter() + "/" + submission.service();
-            List<String> keys = ReporterIdentity.of(submission.reporter()).keys();
+            List<String> keys = identityKeys.of(ReporterIdentity.of(submission.reporter()));
             Set<String> earlier = keysByReporterAndService.computeIfAbsent(key, k -> new HashSet<>());
             if (generated.repeatsService()) {
                 resubmissions++;

@@ -118,7 +118,8 @@ class ReplayTableTest {
         Report triaged = Report.received(generated.report().id(), generated.report().incidentId(),
                 generated.report().submission(), generated.report().receivedAt(), generated.report().tokenHash());
         Report scored = new dev.damagedesk.domain.triage.ReportTriage(RiskAssessment.withDefaults(),
-                new dev.damagedesk.domain.risk.InMemoryDuplicateRegistry(), new Triage(AuditSample.none()))
+                new dev.damagedesk.domain.risk.InMemoryDuplicateRegistry(), new Triage(AuditSample.none()),
+                dev.damagedesk.domain.risk.IdentityKeys.ephemeral())
                 .scoreAndTriage(triaged, incident, policy, 1);
         one.add(generated, scored);
         one.scoringTime(Duration.ofMillis(2));

@@ -3,7 +3,7 @@ package dev.damagedesk.adapters.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.damagedesk.domain.report.ReportId;
-import dev.damagedesk.domain.risk.ReporterIdentity;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.SharedLocalCloud;
 import java.security.SecureRandom;
@@ -18,12 +18,13 @@ class DynamoDbContactIndexTest {
     private final LocalCloud cloud = SharedLocalCloud.get();
     private final DynamoDbDuplicateRegistry contacts = new DynamoDbDuplicateRegistry(cloud.aws().dynamoDb(),
             cloud.resources().tableName("ReportsTable"), Duration.ofDays(1), Clock.systemUTC());
+    private static final IdentityKeys KEYS = IdentityKeys.ephemeral();
     private final SecureRandom random = new SecureRandom();
 
     @Test
     void aKeyRemembersEachReportOnceAndAnswersThemAll() {
         String incident = StoreFixtures.uniqueIncident();
-        String key = ReporterIdentity.phoneKey("010-1234-5678").orElseThrow();
+        String key = KEYS.phoneKey("010-1234-5678").orElseThrow();
         ReportId first = ReportId.newId(Instant.parse("2022-10-19T01:00:00Z"), random);
         ReportId second = ReportId.newId(Instant.parse("2022-10-19T02:00:00Z"), random);
 
@@ -32,7 +33,7 @@ class DynamoDbContactIndexTest {
         assertThat(contacts.recordReport(incident, key, second)).isEqualTo(2);
 
         assertThat(contacts.reportsOf(incident, key)).containsExactlyInAnyOrder(first, second);
-        assertThat(contacts.reportsOf(incident, ReporterIdentity.emailKey("nobody@example.com"))).isEmpty();
+        assertThat(contacts.reportsOf(incident, KEYS.emailKey("nobody@example.com"))).isEmpty();
         assertThat(contacts.reportsOf(StoreFixtures.uniqueIncident(), key)).isEmpty();
     }
 }

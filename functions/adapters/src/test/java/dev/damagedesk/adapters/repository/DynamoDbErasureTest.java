@@ -39,6 +39,8 @@ class DynamoDbErasureTest {
 
     private static final Actor SUPERVISOR = Actor.staff("sub-s", "supervisor@damagedesk.example", StaffRole.SUPERVISOR);
 
+    private static final dev.damagedesk.domain.risk.IdentityKeys KEYS = dev.damagedesk.domain.risk.IdentityKeys.ephemeral();
+
     private final LocalCloud cloud = SharedLocalCloud.get();
     private final DynamoDbClient dynamoDb = cloud.aws().dynamoDb();
     private final String table = cloud.resources().tableName("ReportsTable");
@@ -47,7 +49,7 @@ class DynamoDbErasureTest {
     private final DynamoDbDuplicateRegistry registry = new DynamoDbDuplicateRegistry(dynamoDb, table, Duration.ofDays(1),
             Clock.systemUTC());
     private final ReportChanges changes = new ReportChanges(store, trail, Duration.ofDays(1095), Clock.systemUTC());
-    private final EraseReporterData erase = new EraseReporterData(store, changes, registry);
+    private final EraseReporterData erase = new EraseReporterData(store, changes, registry, KEYS);
     private final SecureRandom random = new SecureRandom();
 
     /** A report stored and indexed as the processor does it: every identity key counted and claimed. */
@@ -56,7 +58,7 @@ class DynamoDbErasureTest {
                 StoreFixtures.submission("taxi", Category.BUSINESS_LOSS, 250_000L, ReporterType.SMALL_BUSINESS),
                 ReportStatus.NEEDS_REVIEW, TriageReason.MANUAL_REVIEW, Set.of());
         StoredReport stored = changes.store(report, StoreFixtures.PROCESSOR, AuditAction.SCORED).report();
-        for (String key : ReporterIdentity.of(report.submission().reporter()).keys()) {
+        for (String key : KEYS.of(ReporterIdentity.of(report.submission().reporter()))) {
             registry.recordReport(incident, key, report.id());
             registry.claim(incident, "taxi", key, report.id());
         }
@@ -74,8 +76,8 @@ class DynamoDbErasureTest {
         String incident = StoreFixtures.uniqueIncident();
         StoredReport before = stored(incident);
         ReportId id = before.report().id();
-        String emailKey = ReporterIdentity.emailKey("seoyeon@example.co.kr");
-        String phoneKey = ReporterIdentity.phoneKey("010-9876-5432").orElseThrow();
+        String emailKey = KEYS.emailKey("seoyeon@example.co.kr");
+        String phoneKey = KEYS.phoneKey("010-9876-5432").orElseThrow();
         assertThat(item("CONTACT#" + incident + "#" + emailKey, "REPORTS")).isNotNull();
         assertThat(store.personalDataErased(id)).isFalse();
 
@@ -100,7 +102,7 @@ class DynamoDbErasureTest {
     @Test
     void forgettingOneReportKeepsTheContactsOtherReportsAndAClaimHeldByAnotherReport() {
         String incident = StoreFixtures.uniqueIncident();
-        String key = ReporterIdentity.emailKey("seoyeon@example.co.kr");
+        String key = KEYS.emailKey("seoyeon@example.co.kr");
         ReportId first = ReportId.newId(Instant.parse("2022-10-19T01:00:00Z"), random);
         ReportId second = ReportId.newId(Instant.parse("2022-10-19T02:00:00Z"), random);
         registry.recordReport(incident, key, first);

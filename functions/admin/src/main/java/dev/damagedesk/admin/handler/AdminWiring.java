@@ -1,6 +1,7 @@
 package dev.damagedesk.admin.handler;
 
 import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.config.IdentityKeySecret;
 import dev.damagedesk.adapters.incident.StoredIncidentRecords;
 import dev.damagedesk.adapters.queue.MessageQueue;
 import dev.damagedesk.adapters.queue.SqsMessageQueues;
@@ -26,6 +27,7 @@ import dev.damagedesk.application.staff.EraseReporterData;
 import dev.damagedesk.application.staff.ReportDetails;
 import dev.damagedesk.application.staff.StaffQueue;
 import dev.damagedesk.domain.audit.AuditAction;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -47,7 +49,10 @@ final class AdminWiring {
         ReportDetails.AllowedActions allowed = (actor, stored) -> shared.rules().allowedActions(stored.report(), actor);
         StaffJobWork work = shared.work();
         AuditOperations operations = new AuditOperations(new DynamoDbOperationsTrail(dynamoDb, environment.required("AUDIT_TABLE")));
-        return new AdminServices(new StaffQueue(shared.reports(), contacts), new ReportDetails(shared.reports(), shared.changes(), contacts, allowed),
+        // Staff search and a report's duplicates: the processor's keys, under the same secret (none: the init fails)
+        IdentityKeys identityKeys = IdentityKeySecret.identityKeys(environment.optional("IDENTITY_KEY_SECRET"));
+        return new AdminServices(new StaffQueue(shared.reports(), contacts, identityKeys),
+                new ReportDetails(shared.reports(), shared.changes(), contacts, identityKeys, allowed),
                 new VerifyAuditChain(shared.reports(), shared.trail(), shared.incidents()),
                 shared.decider(), work.bulk(), work.exports(), work.jobs(),
                 new DeadLetters(queues, (actor, id, detail) -> redriven(shared.reports(), shared.changes(), actor, id, detail), shared.clock()),
@@ -57,7 +62,8 @@ final class AdminWiring {
                 shared.clock(), shared.limit(), environment.required("ACTIVE_INCIDENT_ID"),
                 new DecideDetectedIncident(shared.detected(), records, id -> shared.incidents().activePolicy(id).policy(),
                         work.outageNotices(), shared.clock(), operations),
-                work.outageNotices(), operations, new EraseReporterData(shared.reports(), shared.changes(), contacts));
+                work.outageNotices(), operations, new EraseReporterData(shared.reports(), shared.changes(), contacts,
+                identityKeys));
     }
 
     /** A REDRIVEN entry: the report unchanged at its next version; another writer in between means read again. */

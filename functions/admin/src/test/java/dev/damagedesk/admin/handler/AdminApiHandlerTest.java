@@ -118,8 +118,10 @@ class AdminApiHandlerTest {
         ReportDetails.AllowedActions allowed = (actor, stored) -> actor.role().atLeast(StaffRole.REVIEWER)
                 && stored.report().status() == ReportStatus.NEEDS_REVIEW
                 ? EnumSet.of(StaffAction.APPROVE, StaffAction.REJECT) : EnumSet.noneOf(StaffAction.class);
-        return new AdminServices(new StaffQueue(store, fixtures.contacts),
-                new ReportDetails(store, new ReportChanges(store, fixtures.trail, Duration.ofDays(1095), clock), fixtures.contacts, allowed),
+        return new AdminServices(new StaffQueue(store, fixtures.contacts,
+                        dev.damagedesk.application.testing.UseCaseFixtures.IDENTITY_KEYS),
+                new ReportDetails(store, new ReportChanges(store, fixtures.trail, Duration.ofDays(1095), clock), fixtures.contacts,
+                        dev.damagedesk.application.testing.UseCaseFixtures.IDENTITY_KEYS, allowed),
                 new VerifyAuditChain(store, fixtures.trail, new UseCaseFixtures.FakeIncidents(null)), decider,
                 new BulkDecisions(store, jobs, jobQueue, decider, clock),
                 new ExportJobs(store, jobs, jobQueue, files, clock, 4096), jobs,
@@ -131,7 +133,7 @@ class AdminApiHandlerTest {
                 new DecideDetectedIncident(detected, incidents, id -> new PolicyCatalog().latest(id), fanOut, clock,
                         operations), fanOut, operations,
                 new EraseReporterData(store, new ReportChanges(store, fixtures.trail, Duration.ofDays(1095), clock),
-                        fixtures.contacts));
+                        fixtures.contacts, dev.damagedesk.application.testing.UseCaseFixtures.IDENTITY_KEYS));
     }
 
     @ParameterizedTest

@@ -2,7 +2,7 @@ package dev.damagedesk.application.intake;
 
 import dev.damagedesk.application.port.SubmissionCounters;
 import dev.damagedesk.domain.report.Reporter;
-import dev.damagedesk.domain.risk.ReporterIdentity;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,6 +72,7 @@ public final class SubmissionLimits {
     private final SubmissionCounters counters;
     private final Settings settings;
     private final Clock clock;
+    private final IdentityKeys identityKeys;
     private final Map<String, Instant> refusedUntil = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
@@ -79,10 +80,12 @@ public final class SubmissionLimits {
         }
     };
 
-    public SubmissionLimits(SubmissionCounters counters, Settings settings, Clock clock) {
+    /** @param identityKeys what a contact is counted under: the processor's keyed identity keys (the same secret) */
+    public SubmissionLimits(SubmissionCounters counters, Settings settings, Clock clock, IdentityKeys identityKeys) {
         this.counters = counters;
         this.settings = settings;
         this.clock = clock;
+        this.identityKeys = java.util.Objects.requireNonNull(identityKeys, "identityKeys");
     }
 
     public Settings settings() {
@@ -102,9 +105,9 @@ public final class SubmissionLimits {
                     counted(Subject.CLIENT, "client#" + clientKey(address), settings.perClientPerMinute(), CLIENT_WINDOW, now)));
         }
         if (settings.perContactPerHour() > 0) {
-            subjects.add(counted(Subject.EMAIL, "contact#" + ReporterIdentity.emailKey(reporter.email()),
+            subjects.add(counted(Subject.EMAIL, "contact#" + identityKeys.emailKey(reporter.email()),
                     settings.perContactPerHour(), CONTACT_WINDOW, now));
-            ReporterIdentity.phoneKey(reporter.phone()).ifPresent(phoneKey -> subjects.add(
+            identityKeys.phoneKey(reporter.phone()).ifPresent(phoneKey -> subjects.add(
                     counted(Subject.PHONE, "contact#" + phoneKey, settings.perContactPerHour(), CONTACT_WINDOW, now)));
         }
         boolean failedOpen = false;

@@ -4,6 +4,7 @@ import dev.damagedesk.application.port.ContactIndex;
 import dev.damagedesk.application.port.IdentityIndexes;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import dev.damagedesk.domain.risk.InMemoryDuplicateRegistry;
 import dev.damagedesk.domain.risk.ReporterIdentity;
 import java.util.Map;
@@ -19,19 +20,25 @@ import java.util.concurrent.CopyOnWriteArraySet;
 public final class InMemoryContactIndex implements ContactIndex, IdentityIndexes {
 
     private final Map<String, Set<ReportId>> byKey = new ConcurrentHashMap<>();
+    private final IdentityKeys identityKeys;
     private final InMemoryDuplicateRegistry claims;
 
-    public InMemoryContactIndex() {
-        this(new InMemoryDuplicateRegistry());
+    /** @param identityKeys what {@link #add(Report)} indexes under */
+    public InMemoryContactIndex(IdentityKeys identityKeys) {
+        this(identityKeys, new InMemoryDuplicateRegistry());
     }
 
-    /** @param claims the duplicate claims {@link #forget} releases */
-    public InMemoryContactIndex(InMemoryDuplicateRegistry claims) {
+    /**
+     * @param identityKeys what {@link #add(Report)} indexes under
+     * @param claims       the duplicate claims {@link #forget} releases
+     */
+    public InMemoryContactIndex(IdentityKeys identityKeys, InMemoryDuplicateRegistry claims) {
+        this.identityKeys = identityKeys;
         this.claims = claims;
     }
 
     public void add(Report report) {
-        for (String key : ReporterIdentity.of(report.submission().reporter()).keys()) {
+        for (String key : identityKeys.of(ReporterIdentity.of(report.submission().reporter()))) {
             recordReport(report.incidentId(), key, report.id());
         }
     }

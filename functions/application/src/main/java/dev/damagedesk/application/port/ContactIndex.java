@@ -4,7 +4,7 @@ import dev.damagedesk.domain.report.ReportId;
 import java.util.Set;
 
 /**
- * The reports each reporter identity key ({@code ReporterIdentity.keys()}: hashes of the normalised email, phone,
+ * The reports each reporter identity key ({@code IdentityKeys.of}: keyed HMACs of the normalised email, phone,
  * account reference) sent to an incident: counted for the risk flags, and looked up by staff searching by email or
  * phone without ever scanning the reports.
  */

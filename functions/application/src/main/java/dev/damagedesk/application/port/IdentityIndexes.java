@@ -3,7 +3,7 @@ package dev.damagedesk.application.port;
 import dev.damagedesk.domain.report.ReportId;
 
 /**
- * Where a report is reachable from its reporter's identity keys ({@code ReporterIdentity.keys()}): the contact index
+ * Where a report is reachable from its reporter's identity keys ({@code IdentityKeys.of}): the contact index
  * ({@link ContactIndex}: staff search, the many-reports flag) and the duplicate claims
  * ({@code DuplicateRegistry}: the first report of an identity for a service). Erasing a reporter's personal data
  * cuts these links, since each one ties the contact (by its key) to the report.

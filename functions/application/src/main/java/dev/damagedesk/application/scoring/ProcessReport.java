@@ -10,6 +10,7 @@ import dev.damagedesk.domain.audit.AuditAction;
 import dev.damagedesk.domain.incident.Incident;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportSubmission;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import dev.damagedesk.domain.risk.ReporterIdentity;
 import dev.damagedesk.domain.staff.Actor;
 import dev.damagedesk.domain.triage.ReportTriage;
@@ -38,9 +39,12 @@ public final class ProcessReport {
     private final Notifications notifications;
     private final Clock clock;
     private final Measurements measurements;
+    private final IdentityKeys identityKeys;
 
+    /** @param identityKeys the contact index's keys: the same secret as the triage's duplicate claims */
     public ProcessReport(Incidents incidents, ContactIndex contacts, ReportTriage triage, ReportChanges changes,
-                         Notifications notifications, Clock clock, Measurements measurements) {
+                         Notifications notifications, Clock clock, Measurements measurements,
+                         IdentityKeys identityKeys) {
         this.incidents = Objects.requireNonNull(incidents, "incidents");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.triage = Objects.requireNonNull(triage, "triage");
@@ -48,6 +52,7 @@ public final class ProcessReport {
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.measurements = Objects.requireNonNull(measurements, "measurements");
+        this.identityKeys = Objects.requireNonNull(identityKeys, "identityKeys");
     }
 
     /**
@@ -71,7 +76,7 @@ public final class ProcessReport {
         Report received = Report.received(submitted.reportId(), incident.id(), validated.value(),
                 submitted.receivedAt(), submitted.tokenHash());
         // Every identity key is recorded (staff search by email or phone); the risk flag counts the first (email).
-        List<String> keys = ReporterIdentity.of(validated.value().reporter()).keys();
+        List<String> keys = identityKeys.of(ReporterIdentity.of(validated.value().reporter()));
         int reportsFromContact = contacts.recordReport(incident.id(), keys.get(0), received.id());
         for (String otherKey : keys.subList(1, keys.size())) {
             contacts.recordReport(incident.id(), otherKey, received.id());

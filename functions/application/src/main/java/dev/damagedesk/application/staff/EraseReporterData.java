@@ -10,6 +10,7 @@ import dev.damagedesk.domain.privacy.ErasureReason;
 import dev.damagedesk.domain.privacy.PersonalDataErasure;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import dev.damagedesk.domain.risk.ReporterIdentity;
 import dev.damagedesk.domain.staff.Actor;
 import java.util.Objects;
@@ -45,11 +46,15 @@ public final class EraseReporterData {
     private final ReportStore reports;
     private final ReportChanges changes;
     private final IdentityIndexes indexes;
+    private final IdentityKeys identityKeys;
 
-    public EraseReporterData(ReportStore reports, ReportChanges changes, IdentityIndexes indexes) {
+    /** @param identityKeys the keys the processor indexed reports under (the same secret) */
+    public EraseReporterData(ReportStore reports, ReportChanges changes, IdentityIndexes indexes,
+                             IdentityKeys identityKeys) {
         this.reports = Objects.requireNonNull(reports, "reports");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.indexes = Objects.requireNonNull(indexes, "indexes");
+        this.identityKeys = Objects.requireNonNull(identityKeys, "identityKeys");
     }
 
     /**
@@ -73,7 +78,7 @@ public final class EraseReporterData {
             throw new StaleReportException(reportId, version);
         }
         Report report = stored.report();
-        for (String key : ReporterIdentity.of(report.submission().reporter()).keys()) {
+        for (String key : identityKeys.of(ReporterIdentity.of(report.submission().reporter()))) {
             indexes.forget(report.incidentId(), report.submission().service(), key, reportId);
         }
         try {

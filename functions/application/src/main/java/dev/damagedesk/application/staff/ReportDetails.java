@@ -9,6 +9,7 @@ import dev.damagedesk.domain.audit.AuditEntry;
 import dev.damagedesk.domain.report.ReportStatus;
 import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import dev.damagedesk.domain.risk.ReporterIdentity;
 import dev.damagedesk.domain.staff.Actor;
 import dev.damagedesk.domain.staff.StaffAction;
@@ -64,11 +65,15 @@ public final class ReportDetails {
     private final ReportChanges changes;
     private final ContactIndex contacts;
     private final AllowedActions allowedActions;
+    private final IdentityKeys identityKeys;
 
-    public ReportDetails(ReportStore reports, ReportChanges changes, ContactIndex contacts, AllowedActions allowedActions) {
+    /** @param identityKeys the keys the processor indexed reports under (the same secret) */
+    public ReportDetails(ReportStore reports, ReportChanges changes, ContactIndex contacts, IdentityKeys identityKeys,
+                         AllowedActions allowedActions) {
         this.reports = reports;
         this.changes = changes;
         this.contacts = contacts;
+        this.identityKeys = java.util.Objects.requireNonNull(identityKeys, "identityKeys");
         this.allowedActions = allowedActions;
     }
 
@@ -86,7 +91,7 @@ public final class ReportDetails {
             return List.of();
         }
         Set<ReportId> candidates = new LinkedHashSet<>();
-        for (String key : ReporterIdentity.of(report.submission().reporter()).keys()) {
+        for (String key : identityKeys.of(ReporterIdentity.of(report.submission().reporter()))) {
             candidates.addAll(contacts.reportsOf(report.incidentId(), key));
         }
         candidates.remove(report.id());

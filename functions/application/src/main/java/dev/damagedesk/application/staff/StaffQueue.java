@@ -6,7 +6,7 @@ import dev.damagedesk.application.port.QueueQuery;
 import dev.damagedesk.application.port.ReportStore;
 import dev.damagedesk.application.port.StoredReport;
 import dev.damagedesk.domain.report.ReportId;
-import dev.damagedesk.domain.risk.ReporterIdentity;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,10 +18,13 @@ public final class StaffQueue {
 
     private final ReportStore reports;
     private final ContactIndex contacts;
+    private final IdentityKeys identityKeys;
 
-    public StaffQueue(ReportStore reports, ContactIndex contacts) {
+    /** @param identityKeys the keys the processor indexed reports under (the same secret) */
+    public StaffQueue(ReportStore reports, ContactIndex contacts, IdentityKeys identityKeys) {
         this.reports = reports;
         this.contacts = contacts;
+        this.identityKeys = java.util.Objects.requireNonNull(identityKeys, "identityKeys");
     }
 
     public QueuePage page(QueueQuery query) {
@@ -30,17 +33,13 @@ public final class StaffQueue {
 
     /** The incident's reports sent from this email address (normalised as the processor does), oldest first. */
     public List<StoredReport> byEmail(String incidentId, String email) {
-        return byKey(incidentId, new ReporterIdentity(ReporterIdentity.normaliseEmail(email), null, null).keys().get(0));
+        return byKey(incidentId, identityKeys.emailKey(email));
     }
 
     /** The incident's reports sent from this phone number, oldest first; none when it is not a usable number. */
     public List<StoredReport> byPhone(String incidentId, String phone) {
-        Optional<String> normalised = ReporterIdentity.normalisePhone(phone);
-        if (normalised.isEmpty()) {
-            return List.of();
-        }
-        // The identity's keys are email first, then phone: the email here is a placeholder that is not looked up.
-        return byKey(incidentId, new ReporterIdentity("", normalised.get(), null).keys().get(1));
+        Optional<String> key = identityKeys.phoneKey(phone);
+        return key.isEmpty() ? List.of() : byKey(incidentId, key.get());
     }
 
     private List<StoredReport> byKey(String incidentId, String identityKey) {

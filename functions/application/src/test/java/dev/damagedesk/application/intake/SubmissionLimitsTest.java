@@ -23,7 +23,8 @@ class SubmissionLimitsTest {
     private final InMemorySubmissionCounters counters = new InMemorySubmissionCounters();
 
     private SubmissionLimits limits(int perContactPerHour, int perClientPerMinute) {
-        return new SubmissionLimits(counters, new SubmissionLimits.Settings(perContactPerHour, perClientPerMinute), clock);
+        return new SubmissionLimits(counters, new SubmissionLimits.Settings(perContactPerHour, perClientPerMinute), clock,
+                dev.damagedesk.application.testing.UseCaseFixtures.IDENTITY_KEYS);
     }
 
     private static Reporter reporter(String email, String phone) {
@@ -127,7 +128,8 @@ class SubmissionLimitsTest {
 
     @Test
     void aLimitOfZeroIsOffAndAnUnknownClientIsNotLimited() {
-        SubmissionLimits off = new SubmissionLimits(counters, SubmissionLimits.Settings.OFF, clock);
+        SubmissionLimits off = new SubmissionLimits(counters, SubmissionLimits.Settings.OFF, clock,
+                dev.damagedesk.application.testing.UseCaseFixtures.IDENTITY_KEYS);
         for (int i = 0; i < 100; i++) {
             assertThat(off.admit(CLIENT, reporter("minji@example.com", "010-1234-5678"))).isInstanceOf(Verdict.Admitted.class);
         }

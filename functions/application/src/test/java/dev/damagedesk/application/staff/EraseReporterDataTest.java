@@ -36,7 +36,6 @@ import dev.damagedesk.domain.privacy.PersonalDataErasure;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.report.Reporter;
 import dev.damagedesk.domain.risk.InMemoryDuplicateRegistry;
-import dev.damagedesk.domain.risk.ReporterIdentity;
 import dev.damagedesk.domain.risk.RiskAssessment;
 import dev.damagedesk.domain.staff.Actor;
 import dev.damagedesk.domain.staff.StaffNotAllowedException;
@@ -58,19 +57,21 @@ class EraseReporterDataTest {
     private static final String EMAIL = "minji@example.com";
     private static final String PHONE = "010-1234-5678";
 
+    private static final dev.damagedesk.domain.risk.IdentityKeys KEYS = dev.damagedesk.application.testing.UseCaseFixtures.IDENTITY_KEYS;
+
     private final InMemoryReportStore store = new InMemoryReportStore();
     private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
     private final InMemoryDuplicateRegistry claims = new InMemoryDuplicateRegistry();
-    private final InMemoryContactIndex contacts = new InMemoryContactIndex(claims);
+    private final InMemoryContactIndex contacts = new InMemoryContactIndex(KEYS, claims);
     private final ReportChanges changes = new ReportChanges(store, trail, Duration.ofDays(1095), CLOCK);
     private final ProcessReport process = new ProcessReport(
             new FakeIncidents(policy("2022-10-15/v1", version -> extension(version, 4230))), contacts,
-            new ReportTriage(RiskAssessment.withDefaults(), claims, new Triage(AuditSample.none())), changes,
-            new RecordingNotifications(), CLOCK, new InMemoryMeasurements());
-    private final EraseReporterData erase = new EraseReporterData(store, changes, contacts);
-    private final ReportDetails details = new ReportDetails(store, changes, contacts,
+            new ReportTriage(RiskAssessment.withDefaults(), claims, new Triage(AuditSample.none()), KEYS), changes,
+            new RecordingNotifications(), CLOCK, new InMemoryMeasurements(), KEYS);
+    private final EraseReporterData erase = new EraseReporterData(store, changes, contacts, KEYS);
+    private final ReportDetails details = new ReportDetails(store, changes, contacts, KEYS,
             (actor, stored) -> EnumSet.noneOf(dev.damagedesk.domain.staff.StaffAction.class));
-    private final StaffQueue queue = new StaffQueue(store, contacts);
+    private final StaffQueue queue = new StaffQueue(store, contacts, KEYS);
 
     private StoredReport processed(int n) {
         return processed(n, EMAIL);
@@ -115,8 +116,8 @@ class EraseReporterDataTest {
     void theContactIndexAndTheDuplicateClaimsNoLongerLeadToTheErasedReport() {
         processed(1);
         processed(2); // the same reporter again: a duplicate of the first
-        String emailKey = ReporterIdentity.emailKey(EMAIL);
-        String phoneKey = ReporterIdentity.phoneKey(PHONE).orElseThrow();
+        String emailKey = KEYS.emailKey(EMAIL);
+        String phoneKey = KEYS.phoneKey(PHONE).orElseThrow();
         assertThat(queue.byEmail(INCIDENT_ID, EMAIL)).hasSize(2);
         assertThat(store.find(id(2)).orElseThrow().report().duplicateOf()).isEqualTo(id(1));
 

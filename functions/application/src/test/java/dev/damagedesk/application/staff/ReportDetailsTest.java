@@ -24,7 +24,7 @@ class ReportDetailsTest {
                 new dev.damagedesk.domain.staff.StaffDecision(StaffAction.APPROVE, null, null, null, null));
         ReportDetails details = new ReportDetails(fixtures.store,
                 new dev.damagedesk.application.audit.ReportChanges(fixtures.store, fixtures.trail, java.time.Duration.ofDays(1095),
-                        java.time.Clock.systemUTC()), fixtures.contacts,
+                        java.time.Clock.systemUTC()), fixtures.contacts, dev.damagedesk.application.testing.UseCaseFixtures.IDENTITY_KEYS,
                 (actor, stored) -> actor.role().atLeast(dev.damagedesk.domain.staff.StaffRole.REVIEWER)
                         ? Set.of(StaffAction.REOPEN) : Set.of());
 

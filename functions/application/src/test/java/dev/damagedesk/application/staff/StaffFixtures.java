@@ -36,7 +36,7 @@ public final class StaffFixtures {
 
     public final InMemoryReportStore store = new InMemoryReportStore();
     public final InMemoryAuditTrail trail = new InMemoryAuditTrail();
-    public final InMemoryContactIndex contacts = new InMemoryContactIndex();
+    public final InMemoryContactIndex contacts = new InMemoryContactIndex(dev.damagedesk.application.testing.UseCaseFixtures.IDENTITY_KEYS);
     private final Random random = new Random(6);
     private int count;
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class StaffQueueTest {
 
     private final StaffFixtures fixtures = new StaffFixtures();
-    private final StaffQueue queue = new StaffQueue(fixtures.store, fixtures.contacts);
+    private final StaffQueue queue = new StaffQueue(fixtures.store, fixtures.contacts,
+            dev.damagedesk.application.testing.UseCaseFixtures.IDENTITY_KEYS);
 
     @Test
     void aReporterIsFoundByTheirEmailAsTheProcessorNormalisesItAndByPhone() {
@@ -24,5 +25,16 @@ class StaffQueueTest {
                 .extracting(stored -> stored.report().id()).containsExactly(first.report().id());
         assertThat(queue.byEmail("2099-01-01", "minji@example.com")).isEmpty();
         assertThat(queue.byPhone(StaffFixtures.INCIDENT, "12")).isEmpty();
+    }
+
+    @Test
+    void aSearchUnderAnotherSecretFindsNothing() {
+        fixtures.stored(0, ReportStatus.NEEDS_REVIEW, 1_000, "minji@example.com", "010-1234-5678", "x", null);
+        StaffQueue otherSecret = new StaffQueue(fixtures.store, fixtures.contacts,
+                dev.damagedesk.domain.risk.IdentityKeys.ephemeral());
+
+        assertThat(queue.byEmail(StaffFixtures.INCIDENT, "minji@example.com")).hasSize(1);
+        assertThat(otherSecret.byEmail(StaffFixtures.INCIDENT, "minji@example.com")).isEmpty();
+        assertThat(otherSecret.byPhone(StaffFixtures.INCIDENT, "010-1234-5678")).isEmpty();
     }
 }

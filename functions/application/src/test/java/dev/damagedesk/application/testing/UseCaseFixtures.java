@@ -34,6 +34,9 @@ import java.util.function.Function;
 public final class UseCaseFixtures {
 
     public static final String INCIDENT_ID = "2022-10-15";
+    /** Identity keys under a fixed test secret (never a deployed one). */
+    public static final dev.damagedesk.domain.risk.IdentityKeys IDENTITY_KEYS = dev.damagedesk.domain.risk.IdentityKeys
+            .fromSecret("test-only identity key secret of the use-case tests".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     public static final Instant MUSIC_DOWN = Instant.parse("2022-10-15T06:30:00Z");
     public static final Instant MUSIC_RESTORED = Instant.parse("2022-10-16T06:00:00Z");
     public static final Instant RECEIVED_AT = Instant.parse("2022-10-19T01:00:00Z");

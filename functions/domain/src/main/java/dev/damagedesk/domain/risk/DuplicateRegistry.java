@@ -2,6 +2,7 @@ package dev.damagedesk.domain.risk;
 
 import dev.damagedesk.domain.report.ReportId;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,13 +21,13 @@ public interface DuplicateRegistry {
     Optional<ReportId> claim(String incidentId, String service, String identityKey, ReportId reportId);
 
     /**
-     * Claims every key of an identity, so that later reports find this one by any of them, and answers the first
-     * report found, in the order of {@link ReporterIdentity#keys()}. A redelivery claims the same keys and gets the
-     * same answer.
+     * Claims every key of an identity ({@link IdentityKeys#of}), so that later reports find this one by any of them,
+     * and answers the first report found, in the keys' order (email, phone, account). A redelivery claims the same
+     * keys and gets the same answer.
      */
-    default Optional<ReportId> claimAll(String incidentId, String service, ReporterIdentity identity, ReportId reportId) {
+    default Optional<ReportId> claimAll(String incidentId, String service, List<String> identityKeys, ReportId reportId) {
         Optional<ReportId> first = Optional.empty();
-        for (String key : identity.keys()) {
+        for (String key : identityKeys) {
             Optional<ReportId> claimedBy = claim(incidentId, service, key, reportId);
             if (first.isEmpty()) {
                 first = claimedBy;

@@ -2,12 +2,6 @@ package dev.damagedesk.domain.risk;
 
 import dev.damagedesk.domain.report.Reporter;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +9,7 @@ import java.util.Optional;
 /**
  * Who a reporter is, as far as duplicates and report counts are concerned: the normalised email, phone and
  * account reference, each of which alone identifies the reporter. Two reports share an identity when they share
- * any one of its {@link #keys()}.
+ * any one of its keys ({@link IdentityKeys#of}: keyed HMACs of these normalised values; only the keys are stored).
  *
  * <ul>
  *   <li>email: trimmed, lower-cased, and a {@code +tag} of the local part removed
@@ -34,7 +28,6 @@ import java.util.Optional;
 public record ReporterIdentity(String email, String phone, String accountRef) {
 
     private static final int MIN_PHONE_DIGITS = 7;
-    private static final String KEY_DOMAIN = "damagedesk-identity/v1:";
 
     public ReporterIdentity {
         Objects.requireNonNull(email, "email");
@@ -47,30 +40,11 @@ public record ReporterIdentity(String email, String phone, String accountRef) {
                 normaliseAccountRef(reporter.accountRef()).orElse(null));
     }
 
-    /**
-     * The identity's keys, each {@code <kind>:<SHA-256 hex>} of the normalised value, in the order email, phone,
-     * account. Only hashes leave the domain: a key can be stored and compared without holding the contact itself.
-     */
-    public List<String> keys() {
-        List<String> keys = new ArrayList<>(3);
-        keys.add(key("email", email));
-        if (phone != null) {
-            keys.add(key("phone", phone));
-        }
-        if (accountRef != null) {
-            keys.add(key("account", accountRef));
-        }
-        return List.copyOf(keys);
-    }
-
-    /** The identity key of an email address, as {@link #keys()} has it: for staff searching by email. */
-    public static String emailKey(String email) {
-        return key("email", normaliseEmail(email));
-    }
-
-    /** The identity key of a phone number; empty when it has too few digits to be one. */
-    public static Optional<String> phoneKey(String phone) {
-        return normalisePhone(phone).map(normalised -> key("phone", normalised));
+    /** Never the contacts themselves: an identity that ends up in a log line must not carry personal data. */
+    @Override
+    public String toString() {
+        return "ReporterIdentity[email, " + (phone == null ? "no phone" : "phone") + ", "
+                + (accountRef == null ? "no account" : "account") + "]";
     }
 
     public static String normaliseEmail(String email) {
@@ -122,15 +96,5 @@ public record ReporterIdentity(String email, String phone, String accountRef) {
             return Optional.empty();
         }
         return Optional.of(accountRef.strip().toLowerCase(Locale.ROOT));
-    }
-
-    private static String key(String kind, String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((KEY_DOMAIN + kind + ":" + value).getBytes(StandardCharsets.UTF_8));
-            return kind + ":" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.damagedesk.domain.report.Report;
 import dev.damagedesk.domain.report.ReportId;
 import dev.damagedesk.domain.report.ReportSubmission;
 import dev.damagedesk.domain.risk.DuplicateRegistry;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import dev.damagedesk.domain.risk.ReporterIdentity;
 import dev.damagedesk.domain.risk.RiskAssessment;
 import dev.damagedesk.domain.risk.RiskFlag;
@@ -25,11 +26,14 @@ public final class ReportTriage {
     private final RiskAssessment risk;
     private final DuplicateRegistry duplicates;
     private final Triage triage;
+    private final IdentityKeys identityKeys;
 
-    public ReportTriage(RiskAssessment risk, DuplicateRegistry duplicates, Triage triage) {
+    /** @param identityKeys what the reporter's identity is claimed under (the same secret as the contact index's) */
+    public ReportTriage(RiskAssessment risk, DuplicateRegistry duplicates, Triage triage, IdentityKeys identityKeys) {
         this.risk = Objects.requireNonNull(risk, "risk");
         this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
         this.triage = Objects.requireNonNull(triage, "triage");
+        this.identityKeys = Objects.requireNonNull(identityKeys, "identityKeys");
     }
 
     /**
@@ -46,7 +50,7 @@ public final class ReportTriage {
         Decision decision = policy.score(submission, incident);
         Set<RiskFlag> flags = risk.assess(submission, incident, reportsFromContact);
         Optional<ReportId> first = duplicates.claimAll(received.incidentId(), submission.service(),
-                ReporterIdentity.of(submission.reporter()), received.id());
+                identityKeys.of(ReporterIdentity.of(submission.reporter())), received.id());
         return received.triaged(triage.triage(received.id(), submission, decision, flags, first));
     }
 }

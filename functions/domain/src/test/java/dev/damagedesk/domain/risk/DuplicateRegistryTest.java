@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import static dev.damagedesk.domain.testing.ReportFixtures.IDENTITY_KEYS;
 import static dev.damagedesk.domain.testing.ReportFixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,22 +54,22 @@ class DuplicateRegistryTest {
     void anIdentityIsFoundByAnyOfItsKeys() {
         ReporterIdentity samePhoneOtherEmail = new ReporterIdentity("minji.work@example.com", "+821012345678", null);
 
-        assertThat(registry.claimAll(INCIDENT, "music", MINJI, FIRST)).isEmpty();
-        assertThat(registry.claimAll(INCIDENT, "music", samePhoneOtherEmail, SECOND)).contains(FIRST);
+        assertThat(registry.claimAll(INCIDENT, "music", IDENTITY_KEYS.of(MINJI), FIRST)).isEmpty();
+        assertThat(registry.claimAll(INCIDENT, "music", IDENTITY_KEYS.of(samePhoneOtherEmail), SECOND)).contains(FIRST);
         // Redelivered, both get the same answers again.
-        assertThat(registry.claimAll(INCIDENT, "music", MINJI, FIRST)).isEmpty();
-        assertThat(registry.claimAll(INCIDENT, "music", samePhoneOtherEmail, SECOND)).contains(FIRST);
+        assertThat(registry.claimAll(INCIDENT, "music", IDENTITY_KEYS.of(MINJI), FIRST)).isEmpty();
+        assertThat(registry.claimAll(INCIDENT, "music", IDENTITY_KEYS.of(samePhoneOtherEmail), SECOND)).contains(FIRST);
         // Every key is claimed, so a later report by the second email alone is linked too.
         ReporterIdentity secondEmailOnly = new ReporterIdentity("minji.work@example.com", null, null);
-        assertThat(registry.claimAll(INCIDENT, "music", secondEmailOnly, THIRD)).isPresent();
+        assertThat(registry.claimAll(INCIDENT, "music", IDENTITY_KEYS.of(secondEmailOnly), THIRD)).isPresent();
     }
 
     @Test
     void theEarliestKeyInOrderAnswersWhenKeysPointToDifferentReports() {
-        registry.claimAll(INCIDENT, "music", new ReporterIdentity("minji@example.com", null, null), FIRST);
-        registry.claimAll(INCIDENT, "music", new ReporterIdentity("other@example.com", "+821012345678", null), SECOND);
+        registry.claimAll(INCIDENT, "music", IDENTITY_KEYS.of(new ReporterIdentity("minji@example.com", null, null)), FIRST);
+        registry.claimAll(INCIDENT, "music", IDENTITY_KEYS.of(new ReporterIdentity("other@example.com", "+821012345678", null)), SECOND);
 
-        assertThat(registry.claimAll(INCIDENT, "music", MINJI, THIRD)).contains(FIRST);
+        assertThat(registry.claimAll(INCIDENT, "music", IDENTITY_KEYS.of(MINJI), THIRD)).contains(FIRST);
     }
 
     @Test

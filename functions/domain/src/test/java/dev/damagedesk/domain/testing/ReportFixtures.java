@@ -21,6 +21,9 @@ import java.util.function.BiFunction;
 public final class ReportFixtures {
 
     public static final String INCIDENT_ID = "2022-10-15";
+    /** Identity keys under a fixed test secret (never a deployed one). */
+    public static final dev.damagedesk.domain.risk.IdentityKeys IDENTITY_KEYS = dev.damagedesk.domain.risk.IdentityKeys
+            .fromSecret("test-only identity key secret of the domain tests".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     /** music was down from 15:30 on 15 October to 15:00 on 16 October (KST): 23 h 30 min. */
     public static final Instant MUSIC_DOWN = Instant.parse("2022-10-15T06:30:00Z");
     public static final Instant MUSIC_RESTORED = Instant.parse("2022-10-16T06:00:00Z");

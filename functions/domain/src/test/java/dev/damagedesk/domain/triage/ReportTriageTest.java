@@ -17,6 +17,7 @@ import static dev.damagedesk.domain.testing.ReportFixtures.fixedPolicy;
 import static dev.damagedesk.domain.testing.ReportFixtures.id;
 import static dev.damagedesk.domain.testing.ReportFixtures.music;
 import static dev.damagedesk.domain.testing.ReportFixtures.received;
+import static dev.damagedesk.domain.testing.ReportFixtures.IDENTITY_KEYS;
 import static dev.damagedesk.domain.testing.ReportFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class ReportTriageTest {
 
     private final InMemoryDuplicateRegistry registry = new InMemoryDuplicateRegistry();
     private final ReportTriage triage = new ReportTriage(RiskAssessment.withDefaults(), registry,
-            new Triage(AuditSample.none()));
+            new Triage(AuditSample.none()), IDENTITY_KEYS);
 
     @Test
     void aFirstReportIsScoredAndAutoApproved() {

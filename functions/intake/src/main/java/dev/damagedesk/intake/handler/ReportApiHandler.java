@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.config.IdentityKeySecret;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.lambda.HttpAnswers;
 import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
@@ -100,7 +101,9 @@ public final class ReportApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 new SubmissionLimits(new DynamoDbSubmissionCounters(dynamoDb, table), new SubmissionLimits.Settings(
                         environment.intValue("SUBMISSION_LIMIT_PER_CONTACT_PER_HOUR", DEFAULT_PER_CONTACT_PER_HOUR),
                         environment.intValue("SUBMISSION_LIMIT_PER_CLIENT_PER_MINUTE", DEFAULT_PER_CLIENT_PER_MINUTE)),
-                        clock)),
+                        clock,
+                        // a contact's counters under its keyed identity keys (no secret: the init fails here)
+                        IdentityKeySecret.identityKeys(environment.optional("IDENTITY_KEY_SECRET")))),
                 telemetry);
         this.status = new StatusRoute(new ReportStatusService(DynamoDbReportStore.readOnly(dynamoDb, table), tokens, clock), quote);
         this.subscribe = new SubscriptionRoute(() -> new SubscriptionParser(incidents.incident(incidentId).services()),

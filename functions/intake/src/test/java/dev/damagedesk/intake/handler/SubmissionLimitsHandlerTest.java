@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
 import dev.damagedesk.adapters.json.Json;
 import dev.damagedesk.application.memory.ManualClock;
-import dev.damagedesk.domain.risk.ReporterIdentity;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import dev.damagedesk.localaws.LocalCloud;
 import dev.damagedesk.localaws.SharedLocalCloud;
 import dev.damagedesk.localaws.lambda.CapturedOutput;
@@ -36,6 +36,9 @@ class SubmissionLimitsHandlerTest {
 
     private final LocalCloud cloud = SharedLocalCloud.get();
     private final Map<String, String> environment = cloud.functionEnvironment("IntakeFunction");
+    /** The intake's identity keys: under the secret the template gives it. */
+    private final IdentityKeys keys = IdentityKeys.fromSecret(
+            environment.get("IDENTITY_KEY_SECRET").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     private final ManualClock clock = new ManualClock(START);
     private final String client = "2001:db8::" + Integer.toHexString(RANDOM.nextInt(0xffff)) + ":"
             + Integer.toHexString(RANDOM.nextInt(0xffff));
@@ -90,7 +93,7 @@ class SubmissionLimitsHandlerTest {
         long hour = START.getEpochSecond() / 3600 * 3600;
         Map<String, AttributeValue> counter = cloud.aws().dynamoDb().getItem(get -> get
                 .tableName(environment.get("REPORTS_TABLE")).consistentRead(true).key(Map.of(
-                        "pk", AttributeValue.fromS("LIMIT#contact#" + ReporterIdentity.emailKey(email) + "#" + hour),
+                        "pk", AttributeValue.fromS("LIMIT#contact#" + keys.emailKey(email) + "#" + hour),
                         "sk", AttributeValue.fromS("COUNT")))).item();
         assertThat(counter.get("submissions").n()).as("the two accepted and the refused one").isEqualTo("3");
         assertThat(counter.get("expiresAt").n()).isEqualTo(Long.toString(hour + 2 * 3600));
@@ -153,7 +156,7 @@ class SubmissionLimitsHandlerTest {
         long hour = START.getEpochSecond() / 3600 * 3600;
         // a counter item whose count is text: DynamoDB refuses the ADD (ValidationException), as it would a throttled write
         cloud.aws().dynamoDb().putItem(put -> put.tableName(environment.get("REPORTS_TABLE")).item(Map.of(
-                "pk", AttributeValue.fromS("LIMIT#contact#" + ReporterIdentity.emailKey(email) + "#" + hour),
+                "pk", AttributeValue.fromS("LIMIT#contact#" + keys.emailKey(email) + "#" + hour),
                 "sk", AttributeValue.fromS("COUNT"), "submissions", AttributeValue.fromS("not a number"))));
 
         List<String> lines;

@@ -93,7 +93,8 @@ class ErasedReporterNoticeTest {
         ReportId kept = stored(keptEmail);
         SQSEvent queuedBefore = noticeAbout(erased, erasedEmail);
         new EraseReporterData(store, changes, new DynamoDbDuplicateRegistry(cloud.aws().dynamoDb(), table,
-                Duration.ofDays(1), Clock.systemUTC())).erase(erased, 1, ErasureReason.REQUEST, SUPERVISOR);
+                Duration.ofDays(1), Clock.systemUTC()), dev.damagedesk.domain.risk.IdentityKeys.ephemeral())
+                .erase(erased, 1, ErasureReason.REQUEST, SUPERVISOR);
 
         SQSBatchResponse dropped = handler().handleRequest(queuedBefore, context());
         SQSBatchResponse sent = handler().handleRequest(noticeAbout(kept, keptEmail), context());

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.damagedesk.adapters.config.AwsClients;
 import dev.damagedesk.adapters.config.FunctionEnvironment;
+import dev.damagedesk.adapters.config.IdentityKeySecret;
 import dev.damagedesk.adapters.incident.IncidentDirectory;
 import dev.damagedesk.adapters.lambda.LogKeys;
 import dev.damagedesk.adapters.lambda.PowertoolsTelemetry;
@@ -25,6 +26,7 @@ import dev.damagedesk.application.scoring.ProcessReport;
 import dev.damagedesk.domain.risk.RiskAssessment;
 import dev.damagedesk.domain.triage.ReportTriage;
 import dev.damagedesk.domain.triage.Triage;
+import dev.damagedesk.domain.risk.IdentityKeys;
 import dev.damagedesk.domain.risk.ReporterIdentity;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,6 +74,8 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
         Duration retention = Duration.ofDays(environment.intValue("REPORT_RETENTION_DAYS", 1095));
         // The published ledger (re-read once a minute per container) and active policy, else the bundled ones.
         IncidentDirectory incidents = IncidentDirectory.forFunction(dynamoDb, table, clock);
+        // Duplicate claims and contact counts under the same keyed HMACs (no secret: the init fails here)
+        IdentityKeys identityKeys = IdentityKeySecret.identityKeys(environment.optional("IDENTITY_KEY_SECRET"));
         DynamoDbDuplicateRegistry identities = new DynamoDbDuplicateRegistry(dynamoDb, table, retention, clock);
         DynamoDbAuditTrail trail = new DynamoDbAuditTrail(dynamoDb, environment.required("AUDIT_TABLE"));
         MessageQueue notifications = new MessageQueue(clients.sqs(), environment.required("NOTIFICATION_QUEUE_URL"));
@@ -80,11 +84,12 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
         ProcessReport processor = new ProcessReport(
                 incidents,
                 identities,
-                new ReportTriage(RiskAssessment.withDefaults(), identities, Triage.withDefaults()),
+                new ReportTriage(RiskAssessment.withDefaults(), identities, Triage.withDefaults(), identityKeys),
                 new ReportChanges(new DynamoDbReportStore(dynamoDb, table, trail), trail, retention, clock),
                 acknowledgements,
                 clock,
-                new SynchronizedMeasurements(telemetry));
+                new SynchronizedMeasurements(telemetry),
+                identityKeys);
         this.batch = SqsBatch.concurrently("report", ReportSubmittedMessage::fromJson, message -> {
             LogKeys.reportId(message.reportId().value());
             if (processor.process(message.submitted())) {
@@ -106,7 +111,10 @@ public final class ReportProcessorHandler implements RequestHandler<SQSEvent, SQ
         this.priming = SnapStartPriming.register("processor", warmUpReads);
     }
 
-    /** What makes two queued reports dependent: the reporter's contacts, normalised as the identity keys are. */
+    /**
+     * What makes two queued reports dependent: the reporter's contacts, normalised as the identity keys are. In memory
+     * for the batch only (never stored, never logged), so the normalised values themselves, not their keys.
+     */
     static Collection<String> reporterKeys(ReportSubmittedMessage message) {
         List<String> keys = new ArrayList<>(3);
         if (message.submission().get("reporter") instanceof Map<?, ?> reporter) {

@@ -69,6 +69,34 @@ class ReportProcessorHandlerTest {
     }
 
     @Test
+    void withoutTheIdentityKeySecretTheInitFailsNamingIt() {
+        Map<String, String> withoutSecret = new HashMap<>(environment);
+        withoutSecret.remove("IDENTITY_KEY_SECRET");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new ReportProcessorHandler(FunctionEnvironment.of(withoutSecret), Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("IDENTITY_KEY_SECRET").hasMessageContaining("does not fall back to plain hashes");
+    }
+
+    @Test
+    void theReporterIsIndexedUnderKeyedHmacsOfTheSecretNeverUnderAPlainHash() throws Exception {
+        handle(EventLoader.loadSQSEvent("events/intake-queue-batch.json"));
+
+        dev.damagedesk.domain.risk.IdentityKeys keys = dev.damagedesk.domain.risk.IdentityKeys.fromSecret(
+                environment.get("IDENTITY_KEY_SECRET").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String hmac = keys.emailKey("seoyeon@example.co.kr");
+        String v1 = "email:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest("damagedesk-identity/v1:email:seoyeon@example.co.kr".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        java.util.function.Function<String, Long> items = key -> cloud.aws().dynamoDb().getItem(get -> get.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("CONTACT#2022-10-15#" + key), "sk", AttributeValue.fromS("REPORTS"))))
+                .hasItem() ? 1L : 0L;
+
+        assertThat(items.apply(hmac)).as("the contact index under the HMAC key").isEqualTo(1L);
+        assertThat(items.apply(v1)).as("nothing under the old plain hash").isZero();
+    }
+
+    @Test
     void storesAndScoresEachGoodRecordAndFailsOnlyThePoisonOne() {
         SQSBatchResponse response = handle(EventLoader.loadSQSEvent("events/intake-queue-batch.json"));
 

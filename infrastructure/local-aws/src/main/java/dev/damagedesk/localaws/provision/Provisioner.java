@@ -84,6 +84,8 @@ public final class Provisioner {
                     + " messages until they are deleted or redriven");
         }
         for (QueueSpec queue : deadLetterQueuesFirst(template.queues())) {
+            // KmsMasterKeyId is not passed on: there is no local KMS, ElasticMQ keeps messages unencrypted, and the
+            // start-up says so (template.EncryptionAtRest decides it, and refuses a key the template does not declare)
             Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
             attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(queue.visibilityTimeoutSeconds()));
             attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD,

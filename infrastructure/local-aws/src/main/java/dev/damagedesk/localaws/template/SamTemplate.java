@@ -19,15 +19,18 @@ import java.util.Optional;
 
 /**
  * The part of a SAM template that the local world emulates: functions (with {@code Globals.Function} merged in as
- * SAM merges it), queues, tables, secrets and HTTP APIs. Everything else is listed in {@link #unemulatedResources()}.
+ * SAM merges it), queues, tables, secrets and HTTP APIs; KMS keys are known and checked but not emulated
+ * ({@link #kmsKeys()}). Everything else is listed in {@link #unemulatedResources()}.
  *
  * @param raw                 the whole template in CloudFormation's JSON form (see {@link TemplateYaml})
  * @param parameterDefaults   parameter name to its {@code Default}, for parameters that have one
  * @param secrets             logical ids of {@code AWS::SecretsManager::Secret}s
  * @param httpApis            logical ids of {@code AWS::Serverless::HttpApi}s (plus SAM's implicit
  *                            {@code ServerlessHttpApi} when an event needs it)
- * @param unemulatedResources logical id to type of what runs on AWS only (alarms, log groups, ...); events of a
- *                            function that are not emulated appear as {@code Function.Events.Name}
+ * @param unemulatedResources logical id to type of what runs on AWS only (alarms, log groups, KMS keys, ...);
+ *                            events of a function that are not emulated appear as {@code Function.Events.Name}
+ * @param kmsKeys             the customer-managed KMS keys: known, not emulated, every reference to one checked
+ *                            ({@link EncryptionAtRest})
  */
 public record SamTemplate(
         Map<String, Object> raw,
@@ -42,7 +45,8 @@ public record SamTemplate(
         List<UserPoolSpec> userPools,
         List<UserPoolClientSpec> userPoolClients,
         List<UserPoolGroupSpec> userPoolGroups,
-        List<BucketSpec> buckets) {
+        List<BucketSpec> buckets,
+        List<KmsKeySpec> kmsKeys) {
 
     public static final String FUNCTION = "AWS::Serverless::Function";
     public static final String HTTP_API = "AWS::Serverless::HttpApi";
@@ -54,6 +58,8 @@ public record SamTemplate(
     public static final String USER_POOL_CLIENT = "AWS::Cognito::UserPoolClient";
     public static final String USER_POOL_GROUP = "AWS::Cognito::UserPoolGroup";
     public static final String BUCKET = "AWS::S3::Bucket";
+    public static final String KMS_KEY = EncryptionAtRest.KMS_KEY;
+    public static final String KMS_ALIAS = EncryptionAtRest.KMS_ALIAS;
     /** The HTTP API SAM creates for {@code HttpApi} events that name no {@code ApiId}. */
     public static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
 
@@ -96,6 +102,7 @@ public record SamTemplate(
         userPoolClients = List.copyOf(userPoolClients);
         userPoolGroups = List.copyOf(userPoolGroups);
         buckets = List.copyOf(buckets);
+        kmsKeys = List.copyOf(kmsKeys);
     }
 
     /** Reads and models {@code template.yaml}. */
@@ -152,6 +159,8 @@ public record SamTemplate(
                 case USER_POOL_CLIENT -> userPoolClients.add(StaffResources.userPoolClient(logicalId, properties, unemulated));
                 case USER_POOL_GROUP -> userPoolGroups.add(StaffResources.userPoolGroup(logicalId, properties, unemulated));
                 case BUCKET -> buckets.add(StaffResources.bucket(logicalId, properties, unemulated));
+                // known, not emulated: modelled with every reference to them below (EncryptionAtRest)
+                case KMS_KEY, KMS_ALIAS -> { }
                 default -> unemulated.put(logicalId, type);
             }
         });
@@ -161,8 +170,9 @@ public record SamTemplate(
             httpApis.add(IMPLICIT_HTTP_API);
             httpApiSpecs.add(HttpApiSpec.open(IMPLICIT_HTTP_API));
         }
+        List<KmsKeySpec> kmsKeys = EncryptionAtRest.keys(resources, unemulated);
         SamTemplate template = new SamTemplate(raw, parameterDefaults, functions, queues, tables, secrets, httpApis,
-                unemulated, httpApiSpecs, userPools, userPoolClients, userPoolGroups, buckets);
+                unemulated, httpApiSpecs, userPools, userPoolClients, userPoolGroups, buckets, kmsKeys);
         template.checkReferences();
         return template;
     }
@@ -187,6 +197,8 @@ public record SamTemplate(
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> notes.add(entry.getKey() + ": " + entry.getValue() + " not emulated locally; the"
                         + " function gets no such event (its other events, e.g. a Schedule, still run it)"));
+        // no local KMS: each customer-managed key named, with what the emulators keep unencrypted instead
+        kmsKeys.forEach(key -> notes.add(EncryptionAtRest.note(key)));
         long alarms = unemulatedResources.values().stream().filter("AWS::CloudWatch::Alarm"::equals).count();
         long dashboards = unemulatedResources.values().stream().filter("AWS::CloudWatch::Dashboard"::equals).count();
         if (alarms + dashboards > 0) {
@@ -237,6 +249,11 @@ public record SamTemplate(
     public HttpApiSpec httpApi(String logicalId) {
         return httpApiSpecs.stream().filter(api -> api.logicalId().equals(logicalId)).findFirst()
                 .orElseThrow(() -> new TemplateException("No " + HTTP_API + " named " + logicalId + " in the template"));
+    }
+
+    public KmsKeySpec kmsKey(String logicalId) {
+        return kmsKeys.stream().filter(k -> k.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new TemplateException("No " + KMS_KEY + " named " + logicalId + " in the template"));
     }
 
     public TableSpec table(String logicalId) {

@@ -126,7 +126,7 @@ class SamTemplateTest {
 
     @Test
     void secretsParametersAndWhatIsNotEmulated() {
-        assertThat(template.secrets()).containsExactly("TrackingTokenSecret");
+        assertThat(template.secrets()).containsExactly("TrackingTokenSecret", "IdentityKeySecret");
         assertThat(template.parameterDefaults()).containsEntry("SenderEmail", "no-reply@damagedesk.example")
                 .containsEntry("ActiveIncidentId", "2022-10-15").containsEntry("ProcessingRatePerMinute", "600")
                 .containsEntry("ReportRetentionDays", "1095").containsEntry("AlarmTopicArn", "");

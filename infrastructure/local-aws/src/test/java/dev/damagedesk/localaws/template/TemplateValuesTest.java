@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class TemplateValuesTest {
 
     private static final String SECRET = "s3cr3t".repeat(10) + "abcd";
+    private static final String IDENTITY_SECRET = "identity-secret-of-the-test-0123456789abcdefghijklmnopqrstuv";
 
     private final SamTemplate template = SamTemplate.load(RepositoryRoot.find().resolve("template.yaml"));
     private final ProvisionedResources names = new ProvisionedResources(
@@ -25,7 +26,7 @@ class TemplateValuesTest {
                     "NotificationDeadLetterQueue", "arn:aws:sqs:us-east-1:000000000000:NotificationDeadLetterQueue"),
             Map.of("ReportsTable", "arn:aws:dynamodb:us-east-1:000000000000:table/ReportsTable",
                     "AuditTable", "arn:aws:dynamodb:us-east-1:000000000000:table/AuditTable"),
-            Map.of("TrackingTokenSecret", SECRET),
+            Map.of("TrackingTokenSecret", SECRET, "IdentityKeySecret", IDENTITY_SECRET),
             List.of("IntakeFunction", "ProcessorFunction", "NotifierFunction"));
     private final TemplateValues values = new TemplateValues(template, Map.of(), names);
 
@@ -110,12 +111,14 @@ class TemplateValuesTest {
                 Map.entry("INTAKE_QUEUE_URL", "http://127.0.0.1:9324/000000000000/IntakeQueue"),
                 Map.entry("PROCESSING_RATE_PER_MINUTE", "600"),
                 Map.entry("TRACKING_TOKEN_SECRET", SECRET),
+                Map.entry("IDENTITY_KEY_SECRET", IDENTITY_SECRET),
                 Map.entry("SUBMISSION_LIMIT_PER_CONTACT_PER_HOUR", "20"),
                 Map.entry("SUBMISSION_LIMIT_PER_CLIENT_PER_MINUTE", "120"),
                 Map.entry("POWERTOOLS_SERVICE_NAME", "damagedesk"),
                 Map.entry("POWERTOOLS_METRICS_NAMESPACE", "DamageDesk")));
         assertThat(values.environmentOf(template.function("ProcessorFunction")))
-                .containsEntry("NOTIFICATION_QUEUE_URL", "http://127.0.0.1:9324/000000000000/NotificationQueue");
+                .containsEntry("NOTIFICATION_QUEUE_URL", "http://127.0.0.1:9324/000000000000/NotificationQueue")
+                .containsEntry("IDENTITY_KEY_SECRET", IDENTITY_SECRET);
         assertThat(values.environmentOf(template.function("NotifierFunction")))
                 .containsEntry("SENDER_EMAIL", "no-reply@damagedesk.example");
     }
