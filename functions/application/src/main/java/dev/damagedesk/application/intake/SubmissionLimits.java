@@ -3,14 +3,10 @@ package dev.damagedesk.application.intake;
 import dev.damagedesk.application.port.SubmissionCounters;
 import dev.damagedesk.domain.report.Reporter;
 import dev.damagedesk.domain.risk.IdentityKeys;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +34,6 @@ public final class SubmissionLimits {
     static final Duration CONTACT_WINDOW = Duration.ofHours(1);
     /** Subjects over their limit this instance remembers (the least recently seen forgotten first). */
     private static final int REMEMBERED_REFUSALS = 10_000;
-    private static final String CLIENT_KEY_DOMAIN = "damagedesk-client/v1:";
 
     /** @param perContactPerHour new reports an hour per email and per phone; 0: no limit
      *  @param perClientPerMinute new reports a minute per client address; 0: no limit */
@@ -102,7 +97,7 @@ public final class SubmissionLimits {
         List<Counted> subjects = new ArrayList<>(3);
         if (settings.perClientPerMinute() > 0) {
             clientAddress.filter(address -> !address.isBlank()).ifPresent(address -> subjects.add(
-                    counted(Subject.CLIENT, "client#" + clientKey(address), settings.perClientPerMinute(), CLIENT_WINDOW, now)));
+                    counted(Subject.CLIENT, "client#" + identityKeys.clientKey(address), settings.perClientPerMinute(), CLIENT_WINDOW, now)));
         }
         if (settings.perContactPerHour() > 0) {
             subjects.add(counted(Subject.EMAIL, "contact#" + identityKeys.emailKey(reporter.email()),
@@ -129,17 +124,6 @@ public final class SubmissionLimits {
             }
         }
         return new Verdict.Admitted(failedOpen);
-    }
-
-    /** The key a client address is counted under: a hash, never the address (kept for two minutes at most anyway). */
-    static String clientKey(String address) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((CLIENT_KEY_DOMAIN + address.strip()).getBytes(StandardCharsets.UTF_8));
-            return "address:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static Counted counted(Subject subject, String subjectKey, int limit, Duration window, Instant now) {

@@ -82,6 +82,14 @@ public final class IdentityKeys {
         return ReporterIdentity.normalisePhone(phone).map(normalised -> key("phone", normalised));
     }
 
+    /**
+     * The key a client's source address is counted under by the submission limits: keyed too, for IPv4 addresses are
+     * few enough to hash them all.
+     */
+    public String clientKey(String address) {
+        return key("address", Objects.requireNonNull(address, "address").strip());
+    }
+
     private String key(String kind, String normalised) {
         byte[] mac = mac().doFinal((KEY_DOMAIN + ":" + kind + ":" + normalised).getBytes(StandardCharsets.UTF_8));
         return kind + ":" + HexFormat.of().formatHex(mac);

@@ -123,4 +123,15 @@ class IdentityKeysTest {
     private static String sha256(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void aClientAddressIsKeyedUnderTheSecretToo() {
+        IdentityKeys keys = IdentityKeys.fromSecret(new byte[32]);
+        IdentityKeys other = IdentityKeys.fromSecret(new byte[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+                17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+
+        assertThat(keys.clientKey(" 203.0.113.7 ")).isEqualTo(keys.clientKey("203.0.113.7"))
+                .startsWith("address:").doesNotContain("203.0.113.7")
+                .isNotEqualTo(other.clientKey("203.0.113.7"));
+    }
 }
