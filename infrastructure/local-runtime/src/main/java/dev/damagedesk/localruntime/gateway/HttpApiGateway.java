@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Local additions: {@code GET /health}, unless a route of the template takes it, answers 200 with the runtime's
  * endpoints once the runtime is ready (503 before); a {@link StaticSite} mounted on the gateway serves its files
- * under its prefix.
+ * under its prefix. The API's port is a {@link RequestLineGuard} in front of the JDK server, so that a request line the
+ * JDK server cannot parse gets API Gateway's JSON {@code 400} rather than the JDK's HTML page.
  */
 public final class HttpApiGateway implements AutoCloseable {
 
@@ -63,6 +64,7 @@ public final class HttpApiGateway implements AutoCloseable {
     private volatile Optional<StaticSite> site = Optional.empty();
     private volatile RouteThrottles throttles = RouteThrottles.none();
     private HttpServer server;
+    private RequestLineGuard front;
     private ThreadPoolExecutor executor;
     private URI baseUri;
 
@@ -103,11 +105,20 @@ public final class HttpApiGateway implements AutoCloseable {
                     return thread;
                 },
                 new ThreadPoolExecutor.CallerRunsPolicy());
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
-        baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        try {
+            // the API's port: the JDK server behind it would answer an unparsable request line with HTML
+            front = RequestLineGuard.start(port, server.getAddress().getPort(), apiId);
+        } catch (IOException e) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+            throw e;
+        }
+        baseUri = URI.create("http://127.0.0.1:" + front.port());
         return baseUri;
     }
 
@@ -146,6 +157,7 @@ public final class HttpApiGateway implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (server != null) {
+            front.close();
             server.stop(2);
             executor.shutdown();
             try {
@@ -268,7 +280,7 @@ public final class HttpApiGateway implements AutoCloseable {
                 exchange.getRequestHeaders(),
                 body.get(),
                 exchange.getRemoteAddress().getAddress().getHostAddress(),
-                exchange.getLocalAddress().getPort(),
+                baseUri.getPort(), // the API's port (the front's), not the JDK server's behind it
                 exchange.getProtocol());
         String event;
         try {

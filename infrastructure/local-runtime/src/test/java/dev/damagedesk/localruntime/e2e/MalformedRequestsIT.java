@@ -128,6 +128,24 @@ class MalformedRequestsIT {
         assertThat(reply.errors()).extracting(error -> error.get("field")).containsExactly("Idempotency-Key");
     }
 
+    @Order(1)
+    @Test
+    void aMalformedPercentEscapeInAReportIdIsTheGatewaysJson400() throws Exception {
+        // java.net.http will not send such a URI: what a hand-made client or a proxy may send, written raw
+        for (String target : List.of("/v1/reports/%zz", "/v1/reports/01M91%", "/v1/reports/%E0%A4%A")) {
+            try (java.net.Socket socket = new java.net.Socket(runtime.apiBaseUri().getHost(), runtime.apiBaseUri().getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: api\r\nX-Tracking-Token: t\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.shutdownOutput();
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+                assertThat(answer).as(target).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json")
+                        .endsWith("{\"message\":\"Bad Request\"}").doesNotContain("<");
+            }
+        }
+    }
+
     @Order(2)
     @Test
     void nothingOfTheRefusedRequestsWasQueuedStoredOrEmailed() {

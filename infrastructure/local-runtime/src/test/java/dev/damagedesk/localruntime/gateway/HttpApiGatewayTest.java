@@ -56,6 +56,41 @@ class HttpApiGatewayTest {
     }
 
     @Test
+    void aRequestLineTheServerCannotParseIsTheGatewaysJson400NotAnHtmlPage() throws Exception {
+        for (String target : List.of("/v1/items/%zz", "/v1/items/abc%", "/v1/items/a%2", "/v1/items/a|b", "/v1/items/{x}")) {
+            String answer = raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+
+            assertThat(answer).as(target).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json")
+                    .endsWith("{\"message\":\"Bad Request\"}").doesNotContain("<h1>");
+        }
+    }
+
+    @Test
+    void onAKeptAliveConnectionTheRequestsBeforeABadOneAreAnsweredFirst() throws Exception {
+        String answer = raw("POST /v1/items HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+                + "POST /v1/items HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n"
+                + "GET /v1/items/%zz HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        assertThat(answer.split("HTTP/1.1 200 ", -1)).as("two echoes").hasSize(3);
+        assertThat(answer).as("the bodies, base64 in the event").contains("\"body\":\"aGVsbG8=\"")
+                .contains("\"body\":\"YWJjZGU=\"").contains("\"x-forwarded-port\":\"" + base.getPort() + "\"");
+        assertThat(answer.indexOf("HTTP/1.1 400 ")).as("the 400 after both echoes")
+                .isGreaterThan(answer.lastIndexOf("HTTP/1.1 200 "));
+        assertThat(answer).endsWith("{\"message\":\"Bad Request\"}");
+    }
+
+    /** Writes raw bytes on a connection of its own, half-closes it, and reads every byte answered. */
+    private static String raw(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void aPathVariableIsMatchedDecodedAndPassedWithTheRouteKey() throws Exception {
         HttpResponse<String> response = send(get("/v1/items/abc%20def?size=2&tag=a&tag=b&empty"));
 
