@@ -105,19 +105,20 @@ public final class HttpApiGateway implements AutoCloseable {
                     return thread;
                 },
                 new ThreadPoolExecutor.CallerRunsPolicy());
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        // the API's port first, so that the server's own ephemeral port cannot take a port asked for (the next API's);
+        // the JDK server behind it would answer an unparsable request line with HTML
+        front = RequestLineGuard.bind(port, apiId);
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        } catch (IOException e) {
+            front.close();
+            executor.shutdownNow();
+            throw e;
+        }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
-        try {
-            // the API's port: the JDK server behind it would answer an unparsable request line with HTML
-            front = RequestLineGuard.start(port, server.getAddress().getPort(), apiId);
-        } catch (IOException e) {
-            server.stop(0);
-            executor.shutdownNow();
-            server = null;
-            throw e;
-        }
+        front.serve(server.getAddress().getPort());
         baseUri = URI.create("http://127.0.0.1:" + front.port());
         return baseUri;
     }

@@ -38,28 +38,32 @@ final class RequestLineGuard implements AutoCloseable {
             + "Content-Length: 26\r\nConnection: close\r\n\r\n{\"message\":\"Bad Request\"}").getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket server;
-    private final int backendPort;
     private final ExecutorService threads;
+    private volatile int backendPort;
     private volatile boolean closed;
 
-    private RequestLineGuard(ServerSocket server, int backendPort, String name) {
+    private RequestLineGuard(ServerSocket server, String name) {
         this.server = server;
-        this.backendPort = backendPort;
         AtomicInteger ids = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "gateway-front-" + name + "-" + ids.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        threads.submit(this::accept);
     }
 
-    /** Listens on {@code port} of 127.0.0.1 (0: any free one) for the server on {@code backendPort}. */
-    static RequestLineGuard start(int port, int backendPort, String name) throws IOException {
+    /** Takes {@code port} of 127.0.0.1 (0: any free one); nothing is accepted until {@link #serve}. */
+    static RequestLineGuard bind(int port, String name) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-        return new RequestLineGuard(server, backendPort, name);
+        return new RequestLineGuard(server, name);
+    }
+
+    /** From now on, passes each connection on to the server on {@code serverPort}. */
+    void serve(int serverPort) {
+        this.backendPort = serverPort;
+        threads.submit(this::accept);
     }
 
     int port() {

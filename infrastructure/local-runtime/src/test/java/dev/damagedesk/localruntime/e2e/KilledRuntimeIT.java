@@ -168,9 +168,26 @@ class KilledRuntimeIT {
         return FaultRun.queueDepth(sqs, queueUrl);
     }
 
+    /**
+     * A port whose next one is free too (the runtime serves AdminApi there), below the kernel's ephemeral range, so that
+     * no connection of this machine takes either while the runtime is down between its two runs.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + random.nextInt(10_000);
+            if (free(port) && free(port + 1)) {
+                return port;
+            }
+        }
+        throw new IOException("No two free ports found between 20000 and 30000");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
