@@ -72,8 +72,7 @@ public final class LocalCloud implements AutoCloseable {
                 }
             });
             parameters.putAll(parameterOverrides);
-            if (!parameters.isEmpty() && !parameterOverrides.keySet().containsAll(LOCAL_PARAMETER_DEFAULTS.keySet())
-                    && declared.keySet().containsAll(LOCAL_PARAMETER_DEFAULTS.keySet())) {
+            if (!parameterOverrides.keySet().containsAll(parameters.keySet())) {
                 LOG.info("Submission limits off locally (every client is 127.0.0.1): --parameter-overrides "
                         + "SubmissionLimitPerClientPerMinute=N,SubmissionLimitPerContactPerHour=N turns them on");
             }

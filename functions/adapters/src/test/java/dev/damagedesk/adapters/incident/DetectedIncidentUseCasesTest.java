@@ -162,23 +162,7 @@ class DetectedIncidentUseCasesTest {
     @Test
     void aDismissalWhoseTrailEntryFailedIsRecordedWhenItIsAskedForAgain() {
         DetectedIncident draft = draftOf("payment");
-        OperationsTrail failingOnce = new OperationsTrail() {
-            private boolean failed;
-
-            @Override
-            public boolean appendIfFree(OperationEntry entry) {
-                if (!failed) {
-                    failed = true;
-                    throw new IllegalStateException("audit table unavailable");
-                }
-                return operations.appendIfFree(entry);
-            }
-
-            @Override
-            public List<OperationEntry> latest(int limit) {
-                return operations.latest(limit);
-            }
-        };
+        OperationsTrail failingOnce = operations.failingFirstAppend();
         DecideDetectedIncident deciding = new DecideDetectedIncident(detected, records, id -> new PolicyCatalog().latest(id),
                 fanOut, clock, new AuditOperations(failingOnce));
 

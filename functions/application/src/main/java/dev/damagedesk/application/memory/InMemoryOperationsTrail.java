@@ -23,4 +23,29 @@ public final class InMemoryOperationsTrail implements OperationsTrail {
     public synchronized List<OperationEntry> latest(int limit) {
         return List.copyOf(entries.subList(Math.max(0, entries.size() - limit), entries.size()));
     }
+
+    /**
+     * A view of this trail whose first append fails as an unavailable table would (the appends after it reach this
+     * trail): for the tests of what a use case does when its trail entry cannot be written.
+     */
+    public OperationsTrail failingFirstAppend() {
+        InMemoryOperationsTrail trail = this;
+        return new OperationsTrail() {
+            private boolean failed;
+
+            @Override
+            public synchronized boolean appendIfFree(OperationEntry entry) {
+                if (!failed) {
+                    failed = true;
+                    throw new IllegalStateException("audit table unavailable");
+                }
+                return trail.appendIfFree(entry);
+            }
+
+            @Override
+            public List<OperationEntry> latest(int limit) {
+                return trail.latest(limit);
+            }
+        };
+    }
 }

@@ -145,23 +145,7 @@ class ControlSurgeTest {
 
     @Test
     void aRunWhoseTrailEntryFailsPublishesNoSwitchAndTheNextRunRecordsItEverywhere() {
-        OperationsTrail failingOnce = new OperationsTrail() {
-            private boolean failed;
-
-            @Override
-            public boolean appendIfFree(OperationEntry entry) {
-                if (!failed) {
-                    failed = true;
-                    throw new IllegalStateException("audit table unavailable");
-                }
-                return operations.appendIfFree(entry);
-            }
-
-            @Override
-            public List<OperationEntry> latest(int limit) {
-                return operations.latest(limit);
-            }
-        };
+        OperationsTrail failingOnce = operations.failingFirstAppend();
         ControlSurge controlling = new ControlSurge(tallies, () -> backlog, scaling, states,
                 new SurgePolicy(THRESHOLDS), new ProcessorSizing(1_000, 2, 10, 100), 600, 14.0,
                 new AuditOperations(failingOnce));

@@ -97,6 +97,9 @@ public final class HttpApiGateway implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
+        // the API's port first, so that the server's own ephemeral port cannot take a port asked for (the next API's);
+        // the JDK server behind it would answer an unparsable request line with HTML
+        front = RequestLineGuard.bind(port, apiId);
         AtomicInteger threadIds = new AtomicInteger();
         executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 16),
                 runnable -> {
@@ -105,9 +108,6 @@ public final class HttpApiGateway implements AutoCloseable {
                     return thread;
                 },
                 new ThreadPoolExecutor.CallerRunsPolicy());
-        // the API's port first, so that the server's own ephemeral port cannot take a port asked for (the next API's);
-        // the JDK server behind it would answer an unparsable request line with HTML
-        front = RequestLineGuard.bind(port, apiId);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         } catch (IOException e) {

@@ -174,6 +174,35 @@ final class FaultRun {
                 deadLetters, struck);
     }
 
+    /**
+     * Waits for the queues to empty and the outcome to show every accepted report stored and acknowledged. The wait
+     * goes on while the queues still get shorter (a slowed table drains slowly, not never), and ends {@code limit} after
+     * they last did; the outcome is then whatever it is.
+     *
+     * @param queueDepth the messages left in the queues that carry the run's reports
+     * @param outcome    what became of the run's reports, read from the table and the mailbox
+     */
+    static Outcome settle(java.util.function.LongSupplier queueDepth, java.util.function.Supplier<Outcome> outcome,
+                          Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
+        long shortest = Long.MAX_VALUE;
+        while (true) {
+            long depth = queueDepth.getAsLong();
+            if (depth < shortest) {
+                shortest = depth;
+                deadline = Instant.now().plus(limit);
+            }
+            boolean late = Instant.now().isAfter(deadline);
+            if (depth == 0 || late) {
+                Outcome now = outcome.get();
+                if (now.lost() == 0 && now.unacknowledged() == 0 || late) {
+                    return now;
+                }
+            }
+            pause(Duration.ofSeconds(2));
+        }
+    }
+
     /** Messages waiting plus in flight in a queue. */
     static long queueDepth(SqsClient sqs, String queueUrl) {
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(get -> get

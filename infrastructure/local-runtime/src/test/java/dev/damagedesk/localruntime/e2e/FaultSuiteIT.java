@@ -189,30 +189,9 @@ class FaultSuiteIT {
         assertHealthy();
     }
 
-    /**
-     * Waits for the queues to empty and every accepted report to be stored and acknowledged. The wait goes on while the
-     * queues still get shorter (a slowed DynamoDB drains slowly, not never), and ends {@link #SETTLE_LIMIT} after they
-     * last did.
-     */
     private FaultRun.Outcome settle(String scenario, FaultRun run, Instant started, Map<String, Long> struckBefore) {
-        Instant deadline = Instant.now().plus(SETTLE_LIMIT);
-        long shortest = Long.MAX_VALUE;
-        while (true) {
-            long depth = depth("IntakeQueue") + depth("NotificationQueue");
-            if (depth < shortest) {
-                shortest = depth;
-                deadline = Instant.now().plus(SETTLE_LIMIT);
-            }
-            if (depth == 0) {
-                FaultRun.Outcome outcome = outcome(scenario, run, started, struckSince(struckBefore));
-                if (outcome.lost() == 0 && outcome.unacknowledged() == 0 || Instant.now().isAfter(deadline)) {
-                    return outcome;
-                }
-            } else if (Instant.now().isAfter(deadline)) {
-                return outcome(scenario, run, started, struckSince(struckBefore));
-            }
-            pause(Duration.ofSeconds(2));
-        }
+        return FaultRun.settle(() -> depth("IntakeQueue") + depth("NotificationQueue"),
+                () -> outcome(scenario, run, started, struckSince(struckBefore)), SETTLE_LIMIT);
     }
 
     private FaultRun.Outcome outcome(String scenario, FaultRun run, Instant started, Map<String, Long> struck) {
